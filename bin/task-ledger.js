@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+"use strict";
+// Thin launcher: the CLI is compiled from src/cli by `npm ci` (the "prepare" script).
+let main;
+try {
+  main = require("../dist/cli/main.js").main;
+} catch (err) {
+  if (err && err.code === "MODULE_NOT_FOUND") {
+    process.stderr.write(
+      "task-ledger: the CLI is not built yet. Run `npm ci` (or `npm run build:cli`) first.\n",
+    );
+    process.exit(2);
+  }
+  throw err;
+}
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

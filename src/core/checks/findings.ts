@@ -1,0 +1,308 @@
+/**
+ * Checks over a task list: deadlines and responsibility coverage. Every check is linear or
+ * n·log n in the number of tasks; unit comparisons run over distinct names, never task pairs.
+ */
+import { daysBetween } from "../deadlines/dates";
+import { summarizeUnits } from "../ledger";
+import type { SourceRef, Task, TaskList } from "../model";
+import { nameKey } from "../text/normalize";
+import type { UnitDirectory } from "../units/directory";
+import { isTownGroup } from "../units/responsibility";
+import { editDistance } from "../units/distance";
+import { type CheckOptions, type Warning, effectiveDue, taskWarning } from "./warnings";
+
+export type Severity = "error" | "warning" | "info";
+
+export const FINDING_CODES = [
+  "MISSING_LEAD",
+  "MULTIPLE_LEADS",
+  "UNKNOWN_UNIT",
+  "PROBABLE_TYPO",
+  "ALIAS_MIXED",
+  "VAGUE_RESPONSIBILITY",
+  "LEAD_ALSO_COOPERATING",
+  "UNCOVERED_UNIT",
+  "OVERLOADED_UNIT",
+  "MISSING_DEADLINE",
+  "UNPARSED_DEADLINE",
+  "DEADLINE_OUTSIDE_YEAR",
+  "OVERDUE",
+  "DUE_SOON",
+  "BEHIND_SCHEDULE",
+  "NO_PROGRESS",
+  "DUPLICATE_ID",
+  "DUPLICATE_TASK",
+  "CELL_ERROR",
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  MISSING_LEAD: "error",
+  MULTIPLE_LEADS: "info",
+  UNKNOWN_UNIT: "warning",
+  PROBABLE_TYPO: "warning",
+  ALIAS_MIXED: "info",
+  VAGUE_RESPONSIBILITY: "warning",
+  LEAD_ALSO_COOPERATING: "warning",
+  UNCOVERED_UNIT: "warning",
+  OVERLOADED_UNIT: "info",
+  MISSING_DEADLINE: "warning",
+  UNPARSED_DEADLINE: "warning",
+  DEADLINE_OUTSIDE_YEAR: "warning",
+  OVERDUE: "error",
+  DUE_SOON: "warning",
+  BEHIND_SCHEDULE: "warning",
+  NO_PROGRESS: "info",
+  DUPLICATE_ID: "error",
+  DUPLICATE_TASK: "warning",
+  CELL_ERROR: "error",
+};
+
+/** A finding before it is put into words: the message comes from the UI language's table. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Index into list.tasks, or null for list-wide findings. */
+  taskIndex: number | null;
+  taskId: string | null;
+  department: string | null;
+  ref: SourceRef | null;
+  /** Values for the message template. */
+  params: Record<string, string | number>;
+  suggestion?: string;
+}
+
+/** A unit leading far more tasks than the others: above mean + 2 sd … */
+export const OVERLOAD_SD = 2;
+/** … and at least this many lead tasks (a small list has no outliers worth a note). */
+export const OVERLOAD_MIN_LEADS = 8;
+/** Titles at least this long may be near duplicates one character apart. */
+export const NEAR_DUPLICATE_MIN_LENGTH = 8;
+/** The first progress report is due one month into the list's year. */
+export const FIRST_REPORT_DAYS = 31;
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Warning colour per task, same order as list.tasks. */
+  warnings: Warning[];
+}
+
+export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckOptions): CheckResult {
+  const findings: Finding[] = [];
+  const warnings = list.tasks.map((t) => taskWarning(t, list.year, opts));
+  const add = (code: FindingCode, t: { task: Task; index: number } | null, rest: Partial<Finding> = {}) =>
+    findings.push({
+      code,
+      severity: SEVERITY[code],
+      taskIndex: t ? t.index : null,
+      taskId: t ? t.task.id : null,
+      department: null,
+      ref: t ? t.task.ref : null,
+      params: {},
+      ...rest,
+    });
+
+  const hasProgressColumn = list.tasks.some((t) => t.fieldRefs.progress);
+  const firstReport = `${list.year}-01-01`;
+  list.tasks.forEach((task, index) => {
+    const t = { task, index };
+    const unitRef = task.fieldRefs.lead ?? task.ref;
+    const deadlineRef = task.fieldRefs.deadline ?? task.ref;
+    if (task.lead.length === 0) {
+      add("MISSING_LEAD", t, { ref: unitRef, params: { responsibility: task.responsibilityText || "—" } });
+    } else if (task.lead.length > 1) {
+      add("MULTIPLE_LEADS", t, { ref: unitRef, params: { units: task.lead.map((u) => u.name).join("、") } });
+    }
+    const vague = task.groups.filter((g) => !isTownGroup(g));
+    if (vague.length) add("VAGUE_RESPONSIBILITY", t, { ref: unitRef, params: { groups: vague.join("、") } });
+    const leadNames = new Set(task.lead.map((u) => u.name));
+    for (const c of task.cooperating) {
+      if (leadNames.has(c.name)) {
+        add("LEAD_ALSO_COOPERATING", t, {
+          ref: task.fieldRefs.cooperating ?? unitRef,
+          department: c.name,
+          params: { unit: c.name },
+        });
+      }
+    }
+    const d = task.deadline;
+    if (d.kind === "none") add("MISSING_DEADLINE", t, { ref: deadlineRef });
+    else if (d.kind === "unparsed")
+      add("UNPARSED_DEADLINE", t, { ref: deadlineRef, params: { text: d.text } });
+    if (
+      (d.kind === "date" || d.kind === "milestones") &&
+      d.due &&
+      !d.yearImplied &&
+      !/明年|次年|下一年/.test(d.text)
+    ) {
+      const dues = d.milestones?.map((m) => m.due) ?? [d.due];
+      const outside = dues.find((x) => Number(x.slice(0, 4)) !== list.year);
+      if (outside)
+        add("DEADLINE_OUTSIDE_YEAR", t, {
+          ref: deadlineRef,
+          params: { text: d.text, due: outside, year: list.year },
+        });
+    }
+    const due = effectiveDue(task);
+    const lead = task.lead[0]?.name ?? null;
+    const w = warnings[index];
+    if (w === "red" && due) {
+      add("OVERDUE", t, {
+        ref: deadlineRef,
+        department: lead,
+        params: { due, days: daysBetween(due, opts.asOf) },
+      });
+    } else if (w === "yellow") {
+      add("BEHIND_SCHEDULE", t, {
+        ref: task.fieldRefs.progress ?? task.ref,
+        department: lead,
+        params: { status: task.status.text || String(task.status.percent ?? "") },
+      });
+    } else if (w === "blue" && due) {
+      add("DUE_SOON", t, {
+        ref: deadlineRef,
+        department: lead,
+        params: { due, days: daysBetween(opts.asOf, due) },
+      });
+    }
+    if (
+      hasProgressColumn &&
+      !task.status.text &&
+      task.status.state !== "done" &&
+      daysBetween(firstReport, opts.asOf) > FIRST_REPORT_DAYS
+    ) {
+      add("NO_PROGRESS", t, { ref: task.fieldRefs.progress ?? task.ref, department: lead });
+    }
+    for (const e of task.cellErrors)
+      add("CELL_ERROR", t, { ref: e.ref, params: { value: e.value, field: e.field } });
+  });
+
+  unitFindings(list, directory, add);
+  duplicateFindings(list, add);
+  return { findings, warnings };
+}
+
+type Add = (code: FindingCode, t: { task: Task; index: number } | null, rest?: Partial<Finding>) => void;
+
+function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void {
+  // One finding per distinct name (the first place it is written), not per occurrence.
+  const seenUnknown = new Set<string>();
+  const seenTypo = new Set<string>();
+  const variants = new Map<string, Set<string>>();
+  const firstAt = new Map<string, { task: Task; index: number }>();
+  list.tasks.forEach((task, index) => {
+    for (const u of [...task.lead, ...task.cooperating]) {
+      const at = { task, index };
+      const ref =
+        (task.lead.includes(u) ? task.fieldRefs.lead : task.fieldRefs.cooperating) ??
+        task.fieldRefs.lead ??
+        task.ref;
+      if (!firstAt.has(u.name)) firstAt.set(u.name, at);
+      if (u.via === "typo" && !seenTypo.has(u.raw)) {
+        seenTypo.add(u.raw);
+        add("PROBABLE_TYPO", at, {
+          ref,
+          department: u.name,
+          params: { raw: u.raw, unit: u.name },
+          suggestion: u.name,
+        });
+      } else if (!u.known && !seenUnknown.has(u.name)) {
+        seenUnknown.add(u.name);
+        const suggestion = u.nearest?.[0];
+        add("UNKNOWN_UNIT", at, {
+          ref,
+          department: u.name,
+          params: { unit: u.name },
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+      if (u.via !== "typo" && u.via !== "prefix" && u.via !== "list") {
+        const set = variants.get(u.name) ?? new Set<string>();
+        set.add(nameKey(u.raw));
+        variants.set(u.name, set);
+      }
+    }
+  });
+  for (const [name, set] of variants) {
+    if (set.size > 1) {
+      add("ALIAS_MIXED", firstAt.get(name) ?? null, {
+        department: name,
+        params: { unit: name, forms: [...set].join(" / ") },
+      });
+    }
+  }
+  const summary = summarizeUnits(list);
+  const named = new Set(summary.map((u) => u.name));
+  const townGroupUsed = list.tasks.some((t) => t.groups.some(isTownGroup));
+  for (const e of directory.userEntries()) {
+    if (named.has(e.name)) continue;
+    if (e.kind === "town" && townGroupUsed) continue;
+    add("UNCOVERED_UNIT", null, { department: e.name, params: { unit: e.name } });
+  }
+  const leads = summary.filter((u) => u.lead > 0).map((u) => u.lead);
+  if (leads.length >= 3) {
+    const mean = leads.reduce((a, b) => a + b, 0) / leads.length;
+    const sd = Math.sqrt(leads.reduce((a, b) => a + (b - mean) ** 2, 0) / leads.length);
+    for (const u of summary) {
+      if (u.lead >= OVERLOAD_MIN_LEADS && u.lead > mean + OVERLOAD_SD * sd) {
+        add("OVERLOADED_UNIT", null, {
+          department: u.name,
+          params: { unit: u.name, lead: u.lead, mean: Math.round(mean * 10) / 10 },
+        });
+      }
+    }
+  }
+}
+
+function titleKey(title: string): string {
+  return nameKey(title).replace(/[\p{P}\p{S}\s]/gu, "");
+}
+
+function duplicateFindings(list: TaskList, add: Add): void {
+  const ids = new Map<string, number>();
+  list.tasks.forEach((task, index) => {
+    if (task.idShared) return;
+    const key = `${task.section ?? ""}\u0000${task.id}`;
+    const first = ids.get(key);
+    if (first === undefined) ids.set(key, index);
+    else
+      add(
+        "DUPLICATE_ID",
+        { task, index },
+        { ref: task.fieldRefs.id ?? task.ref, params: { id: task.id, first: list.tasks[first]!.id } },
+      );
+  });
+  // Same or nearly the same title: exact keys by hashing; near ones between neighbours when the
+  // keys are sorted forwards and backwards (a typo leaves a shared prefix or suffix): n·log n.
+  const keyed = list.tasks
+    .map((t, index) => ({ index, key: titleKey(t.title) }))
+    .filter((k) => k.key.length > 0);
+  const reported = new Set<number>();
+  const report = (a: { index: number }, b: { index: number }) => {
+    const [first, dup] = a.index < b.index ? [a, b] : [b, a];
+    if (reported.has(dup.index)) return;
+    reported.add(dup.index);
+    const task = list.tasks[dup.index]!;
+    add(
+      "DUPLICATE_TASK",
+      { task, index: dup.index },
+      { params: { title: task.title, other: list.tasks[first.index]!.id } },
+    );
+  };
+  const reverse = (s: string) => [...s].reverse().join("");
+  for (const order of [(k: string) => k, reverse]) {
+    const sorted = [...keyed].sort((a, b) =>
+      order(a.key) < order(b.key) ? -1 : order(a.key) > order(b.key) ? 1 : a.index - b.index,
+    );
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1]!;
+      const b = sorted[i]!;
+      if (a.key === b.key) report(a, b);
+      else if (
+        Math.min(a.key.length, b.key.length) >= NEAR_DUPLICATE_MIN_LENGTH &&
+        editDistance(a.key, b.key, 1) <= 1
+      )
+        report(a, b);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/** Calendar helpers on plain `YYYY-MM-DD` strings. No clock: dates are always passed in. */
+
+export interface Ymd {
+  y: number;
+  m: number; // 1-12
+  d: number;
+}
+
+export function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function formatYmd(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function parseYmd(s: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return null;
+  return { y, m: mo, d };
+}
+
+/** Whole days from a to b (b - a), both `YYYY-MM-DD`. */
+export function daysBetween(a: string, b: string): number {
+  const pa = parseYmd(a);
+  const pb = parseYmd(b);
+  if (!pa || !pb) return NaN;
+  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
+}
+
+export function addDays(s: string, n: number): string {
+  const p = parseYmd(s);
+  if (!p) return s;
+  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + n));
+  return formatYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Clamp a day to the month (2月30日 → 2月28/29日); null when the month is impossible. */
+export function safeDate(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return null;
+  const last = lastDayOfMonth(y, m);
+  if (d > last) return null;
+  return formatYmd(y, m, d);
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** "12", "十二", "二十五", "三十一" → number; NaN when not a number. */
+export function parseCnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[〇零一二两三四五六七八九十]+$/.test(s)) return NaN;
+  if (s.includes("十")) {
+    const [tens, ones] = s.split("十");
+    const t = tens ? (CN_DIGITS[tens] ?? NaN) : 1;
+    const o = ones ? (CN_DIGITS[ones] ?? NaN) : 0;
+    return t * 10 + o;
+  }
+  // "二〇二四" style years
+  let v = 0;
+  for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? NaN);
+  return v;
+}

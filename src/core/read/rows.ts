@@ -1,0 +1,354 @@
+/**
+ * Reading a list from a worksheet table: the header row (even below title rows, two-row headers
+ * too), the column mapping, section rows, vertically merged cells filled down, multi-unit cells.
+ */
+import type { CellError, ReadNote, SourceRef, TaskField } from "../model";
+import { formatRef } from "../model";
+import { isCatchAll, splitResponsibility } from "../units/responsibility";
+import { normalizeText, tidy } from "../text/normalize";
+import { type ColumnField, type ColumnMapping, allHeaderWords, fieldOfHeader } from "./columns";
+import { type CellValue, type Grid, cellText, fillMerges, isErrorValue } from "./grid";
+import { parseTrailingClause } from "./notations";
+import { ReadError, type RawList, type RawTask, findYear } from "./raw";
+import { splitTitle } from "./text";
+
+export interface RowReadOptions {
+  /** Columns chosen by the user (1-based), replacing what was detected for those fields. */
+  mapping?: Partial<Record<ColumnField, number | number[]>>;
+  /** Header row chosen by the user (1-based). */
+  headerRow?: number;
+}
+
+/** How far down to look for the header row. */
+const HEADER_SEARCH_ROWS = 30;
+/** A header row must name at least this many fields. */
+const MIN_HEADER_FIELDS = 2;
+
+interface HeaderFound {
+  row: number;
+  /** Last header row (row + 1 for two-row headers). */
+  lastRow: number;
+  labels: Map<number, string>;
+}
+
+function rowTexts(rows: CellValue[][], r: number): string[] {
+  return (rows[r - 1] ?? []).map((v) => tidy(normalizeText(cellText(v))));
+}
+
+function scoreLabels(labels: Map<number, string>): Set<ColumnField> {
+  const fields = new Set<ColumnField>();
+  for (const l of labels.values()) {
+    const f = fieldOfHeader(l);
+    if (f) fields.add(f);
+  }
+  return fields;
+}
+
+function isHeaderFields(fields: Set<ColumnField>): boolean {
+  const hasCore =
+    fields.has("title") || fields.has("lead") || fields.has("responsible") || fields.has("detail");
+  return fields.size >= MIN_HEADER_FIELDS && hasCore;
+}
+
+function labelsOf(texts: string[]): Map<number, string> {
+  const m = new Map<number, string>();
+  texts.forEach((t, i) => {
+    if (t) m.set(i + 1, t);
+  });
+  return m;
+}
+
+export function findHeader(grid: Grid, filled: CellValue[][], forcedRow?: number): HeaderFound | null {
+  const candidates = forcedRow
+    ? [forcedRow]
+    : Array.from({ length: Math.min(HEADER_SEARCH_ROWS, filled.length) }, (_, i) => i + 1);
+  for (const r of candidates) {
+    const top = labelsOf(rowTexts(filled, r));
+    const topFields = scoreLabels(top);
+    const next = labelsOf(rowTexts(filled, r + 1));
+    const nextFields = scoreLabels(next);
+    // Two-row header: the next row names fields under a parent label (责任单位 → 牵头单位 | 配合单位),
+    // and holds nothing that is not a header word.
+    const nextAllHeaders =
+      next.size > 0 && [...next.entries()].every(([c, t]) => fieldOfHeader(t) !== null || top.get(c) === t);
+    if (nextFields.size >= 1 && nextAllHeaders && (topFields.size >= 1 || isHeaderFields(nextFields))) {
+      const labels = new Map(top);
+      for (const [c, t] of next) if (fieldOfHeader(t)) labels.set(c, t);
+      if (isHeaderFields(scoreLabels(labels))) return { row: r, lastRow: r + 1, labels };
+    }
+    if (isHeaderFields(topFields) || (forcedRow && top.size > 0)) return { row: r, lastRow: r, labels: top };
+  }
+  return null;
+}
+
+export function mapColumns(labels: Map<number, string>): ColumnMapping {
+  const columns: ColumnMapping["columns"] = {};
+  const byField = new Map<ColumnField, number[]>();
+  for (const [c, l] of [...labels.entries()].sort((a, b) => a[0] - b[0])) {
+    const f = fieldOfHeader(l);
+    if (!f) continue;
+    byField.set(f, [...(byField.get(f) ?? []), c]);
+  }
+  for (const [f, cols] of byField) {
+    if (f === "progress") columns.progress = cols;
+    else columns[f] = cols[0];
+  }
+  let responsibleRule: ColumnMapping["responsibleRule"];
+  if (columns.responsible !== undefined) {
+    if (columns.lead !== undefined && columns.cooperating === undefined) {
+      columns.cooperating = columns.responsible;
+      delete columns.responsible;
+      responsibleRule = "cooperating";
+    } else if (columns.lead === undefined) responsibleRule = "first-listed-leads";
+  }
+  return { columns, ...(responsibleRule ? { responsibleRule } : {}) };
+}
+
+function applyOverride(mapping: ColumnMapping, override: RowReadOptions["mapping"]): void {
+  if (!override) return;
+  for (const [f, col] of Object.entries(override) as [ColumnField, number | number[]][]) {
+    if (f === "progress") mapping.columns.progress = Array.isArray(col) ? col : [col];
+    else mapping.columns[f] = Array.isArray(col) ? col[0] : col;
+  }
+  if (
+    override.lead !== undefined &&
+    mapping.columns.responsible !== undefined &&
+    override.responsible === undefined
+  ) {
+    mapping.columns.cooperating ??= mapping.columns.responsible;
+    delete mapping.columns.responsible;
+  }
+}
+
+const SECTION_TEXT =
+  /^([一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+(部分|篇|类))/;
+const NOTE_ROW = /^(注|备注|说明|填表人|审核人|制表|联系人|合计|总计|小计)[:：\s]?/;
+
+export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
+  if (grid.rows.length === 0 || grid.rows.every((r) => r.every((v) => cellText(v).trim() === ""))) {
+    throw new ReadError(
+      `Sheet "${grid.sheet}" is empty: expected a task list with a header row (序号, 重点任务, 牵头单位, …).`,
+    );
+  }
+  // Header detection sees merged header cells filled (a parent label spans its columns).
+  const filled = fillMerges(grid);
+  const header = findHeader(grid, filled, opts.headerRow);
+  if (!header) {
+    const seen = firstTexts(grid);
+    throw new ReadError(
+      `Sheet "${grid.sheet}": no header row found in rows 1–${HEADER_SEARCH_ROWS}. ` +
+        `Looked for headers such as ${allHeaderWords().slice(0, 12).join("、")} (at least ${MIN_HEADER_FIELDS}, one of them a task or unit column). ` +
+        `Found: ${seen || "no text"}. Use --header-row and --map to say which row and columns hold the list.`,
+      grid.sheet,
+    );
+  }
+  const mapping = mapColumns(header.labels);
+  applyOverride(mapping, opts.mapping);
+  const cols = mapping.columns;
+  if (cols.title === undefined && cols.detail === undefined) {
+    throw new ReadError(
+      `Sheet "${grid.sheet}", header row ${header.row}: no task column (重点任务, 工作任务, 任务内容, 工作内容, …). ` +
+        `Found headers: ${[...header.labels.values()].join("、")}. Use --map title=<column> to choose it.`,
+      grid.sheet,
+    );
+  }
+  const notes: ReadNote[] = [
+    {
+      code: "HEADER",
+      message: `header row ${header.row}${header.lastRow > header.row ? `–${header.lastRow}` : ""}; columns: ${describeMapping(mapping, header.labels)}`,
+      ref: { kind: "cell", sheet: grid.sheet, row: header.row, col: 1 },
+    },
+  ];
+  if (mapping.responsibleRule === "first-listed-leads") {
+    notes.push({
+      code: "FIRST_LISTED_LEADS",
+      message: "责任单位 is the only unit column: the first listed unit leads",
+    });
+  }
+
+  // Data rows: vertically merged cells are filled down over the rows they span.
+  const dataStart = header.lastRow + 1;
+  const values = fillMerges(grid, (a) => a.bottom >= dataStart && a.top >= dataStart);
+  const sharedId = new Set<number>();
+  if (cols.id !== undefined) {
+    for (const a of grid.merges) {
+      if (a.left <= cols.id && cols.id <= a.right && a.bottom > a.top && a.top >= dataStart) {
+        for (let r = a.top; r <= a.bottom; r++) sharedId.add(r);
+      }
+    }
+  }
+  const titleText = titleAbove(grid, header.row);
+  const tasks: RawTask[] = [];
+  let section: string | null = null;
+  const mappedCols = mappedColumnList(mapping);
+  for (let r = dataStart; r <= values.length; r++) {
+    const raw = grid.rows[r - 1] ?? [];
+    const texts = (values[r - 1] ?? []).map((v) => tidy(normalizeText(cellText(v))));
+    const at = (c: number | undefined) => (c === undefined ? "" : (texts[c - 1] ?? ""));
+    const nonEmpty = texts.filter(Boolean);
+    if (nonEmpty.length === 0) continue;
+    const distinct = new Set(nonEmpty);
+    // Section row: one text across the row (often merged), or a 一、 heading with no units.
+    const mergedAcross = grid.merges.some(
+      (a) => a.top <= r && r <= a.bottom && a.right - a.left >= 2 && a.top === a.bottom,
+    );
+    if (
+      distinct.size === 1 &&
+      (SECTION_TEXT.test(nonEmpty[0]!) || mergedAcross) &&
+      !at(cols.lead) &&
+      !at(cols.responsible)
+    ) {
+      section = nonEmpty[0]!;
+      continue;
+    }
+    if (distinct.size === 1 && NOTE_ROW.test(nonEmpty[0]!)) continue;
+    const title = at(cols.title);
+    const detail = at(cols.detail);
+    if (!title && !detail) continue;
+    if (cols.id !== undefined && !title && SECTION_TEXT.test(at(cols.id)) && !at(cols.lead)) {
+      section = at(cols.id);
+      continue;
+    }
+    const ref = (c: number): SourceRef => ({ kind: "cell", sheet: grid.sheet, row: r, col: c });
+    const fieldRefs: Partial<Record<TaskField, SourceRef>> = {};
+    const refField = (f: TaskField, c: number | undefined) => {
+      if (c !== undefined) fieldRefs[f] = ref(c);
+    };
+    refField("id", cols.id);
+    refField("title", cols.title ?? cols.detail);
+    refField("detail", cols.detail);
+    refField("lead", cols.lead ?? cols.responsible);
+    refField("cooperating", cols.cooperating);
+    refField("leader", cols.leader);
+    refField("deadline", cols.deadline);
+    refField("note", cols.note);
+    refField("onSchedule", cols.onSchedule);
+    const cellErrors: CellError[] = [];
+    for (const [field, c] of mappedCols) {
+      const v = raw[c - 1] ?? values[r - 1]?.[c - 1];
+      if (v !== undefined && v !== null && isErrorValue(v))
+        cellErrors.push({ field, value: v.error, ref: ref(c) });
+    }
+    const clean = (c: number | undefined) => {
+      const t = at(c);
+      return /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/.test(t) ? "" : t;
+    };
+
+    let leadNames: string[] = [];
+    let coopNames: string[] = [];
+    let groups: string[] = [];
+    let responsibilityText = [clean(cols.lead), clean(cols.responsible), clean(cols.cooperating)]
+      .filter(Boolean)
+      .join("；");
+    let deadlineFromClause: string | null = null;
+    let taskTitle = title || splitTitle(detail).title;
+    let taskDetail = title ? detail : splitTitle(detail).detail;
+    if (cols.lead !== undefined) {
+      const s = splitResponsibility(clean(cols.lead));
+      leadNames = s.units;
+      groups.push(...s.groups);
+    }
+    if (cols.responsible !== undefined) {
+      const s = splitResponsibility(clean(cols.responsible));
+      const firstIsGroup =
+        s.units.length === 0 || isCatchAll(clean(cols.responsible).split(/[、，,；;\n]/)[0] ?? "");
+      leadNames = firstIsGroup ? [] : s.units.slice(0, 1);
+      coopNames = firstIsGroup ? s.units : s.units.slice(1);
+      groups.push(...s.groups);
+    }
+    if (cols.cooperating !== undefined) {
+      const s = splitResponsibility(clean(cols.cooperating));
+      coopNames.push(...s.units);
+      groups.push(...s.groups);
+    }
+    if (cols.lead === undefined && cols.responsible === undefined && cols.cooperating === undefined) {
+      // No unit column: the responsibility may be written in the task text itself.
+      const target = taskDetail ? "detail" : "title";
+      const t = target === "detail" ? taskDetail : taskTitle;
+      const clause = parseTrailingClause(t);
+      if (clause) {
+        leadNames = clause.resp.lead;
+        coopNames = clause.resp.coop;
+        groups = clause.resp.groups;
+        responsibilityText = clause.resp.text;
+        deadlineFromClause = clause.resp.deadlineText ?? null;
+        if (target === "detail") taskDetail = t.slice(0, clause.start).trim();
+        else taskTitle = t.slice(0, clause.start).trim();
+      }
+    }
+    const progressCols = cols.progress ?? [];
+    let progressText: string | null = null;
+    for (let i = progressCols.length - 1; i >= 0; i--) {
+      const t = clean(progressCols[i]);
+      if (t) {
+        progressText = t;
+        fieldRefs.progress = ref(progressCols[i]!);
+        break;
+      }
+    }
+    if (!fieldRefs.progress && progressCols.length) fieldRefs.progress = ref(progressCols.at(-1)!);
+    tasks.push({
+      id: clean(cols.id) || String(tasks.length + 1),
+      section: clean(cols.section) || section,
+      title: taskTitle,
+      detail: taskDetail,
+      leadNames,
+      coopNames,
+      groups,
+      responsibilityText,
+      leader: clean(cols.leader) || null,
+      person: clean(cols.person) || null,
+      deadlineText: cols.deadline !== undefined ? clean(cols.deadline) : deadlineFromClause,
+      progressText,
+      onScheduleText: clean(cols.onSchedule) || null,
+      note: clean(cols.note) || null,
+      ref: ref(cols.title ?? cols.detail ?? 1),
+      fieldRefs,
+      cellErrors,
+      ...(sharedId.has(r) ? { idShared: true } : {}),
+    });
+  }
+  if (tasks.length === 0) {
+    throw new ReadError(
+      `Sheet "${grid.sheet}": the header is on row ${header.row} but no task rows follow it (the task column is empty).`,
+      grid.sheet,
+    );
+  }
+  const yearHint = (titleText ? findYear(titleText) : null) ?? null;
+  return { title: titleText, yearHint, tasks, notes };
+}
+
+function mappedColumnList(mapping: ColumnMapping): [string, number][] {
+  const out: [string, number][] = [];
+  for (const [f, c] of Object.entries(mapping.columns)) {
+    if (Array.isArray(c)) for (const x of c) out.push([f, x]);
+    else if (typeof c === "number") out.push([f, c]);
+  }
+  return out;
+}
+
+function describeMapping(mapping: ColumnMapping, labels: Map<number, string>): string {
+  return mappedColumnList(mapping)
+    .map(
+      ([f, c]) =>
+        `${f}=${formatRef({ kind: "cell", sheet: "x", row: 1, col: c }).replace(/^x!|1$/g, "")}(${labels.get(c) ?? "?"})`,
+    )
+    .join(", ");
+}
+
+function titleAbove(grid: Grid, headerRow: number): string | null {
+  for (let r = 1; r < headerRow; r++) {
+    const t = (grid.rows[r - 1] ?? []).map((v) => tidy(normalizeText(cellText(v)))).find(Boolean);
+    if (t) return t;
+  }
+  return null;
+}
+
+function firstTexts(grid: Grid): string {
+  const out: string[] = [];
+  for (let r = 1; r <= Math.min(grid.rows.length, 5); r++) {
+    const t = (grid.rows[r - 1] ?? []).map((v) => cellText(v).trim()).filter(Boolean);
+    if (t.length) out.push(`row ${r}: ${t.slice(0, 6).join(" | ").slice(0, 120)}`);
+  }
+  return out.join("; ");
+}

@@ -1,0 +1,236 @@
+/**
+ * Reading a list from document text (pasted from Word or a web page, .txt/.md, or the paragraphs
+ * of a .docx): numbered items, section headings, responsibility clauses in every notation.
+ */
+import type { ReadNote } from "../model";
+import { normalizeText, tidy } from "../text/normalize";
+import {
+  type Responsibility,
+  labelField,
+  parseHeadingLead,
+  parseLabelled,
+  parseProseVerb,
+  parseTrailingClause,
+} from "./notations";
+import { ReadError, type RawList, type RawTask, findYear } from "./raw";
+
+/** Kinds of numbering, from outer to inner as lists usually nest them. */
+export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic";
+
+const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
+  ["cn", /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/],
+  ["paren-cn", /^([（(][一二三四五六七八九十百]{1,4}[)）])\s*[、.．]?\s*(.*)$/],
+  ["dotted", /^(\d{1,3}(?:[.．]\d{1,3})+)[.．、\s]\s*(.*)$/],
+  ["arabic", /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/],
+  ["paren-arabic", /^([（(]\d{1,3}[)）])\s*(.*)$/],
+];
+
+interface Item {
+  marker: Marker;
+  id: string;
+  head: string;
+  /** Continuation lines (labelled lines, wrapped text). */
+  more: string[];
+  line: number;
+  resp: Responsibility | null;
+  /** Text with the responsibility clause taken out. */
+  body: string;
+}
+
+const NOT_CONTINUATION = /^(附件?|注|备注|说明|抄送|印发|来源)\s*[:：]/;
+/** A labelled line: "牵头单位：…", "完成时限：…". */
+const LABEL_LINE = /^\s*[［[【]?([\u4e00-\u9fa5]{2,6})\s*[:：]/;
+
+export function matchMarker(line: string): { marker: Marker; id: string; rest: string } | null {
+  for (const [marker, re] of MARKERS) {
+    const m = re.exec(line);
+    if (m?.[1] !== undefined)
+      return {
+        marker,
+        id: m[1].replace(/[.．]/g, ".").replace(/\(/g, "（").replace(/\)/g, "）"),
+        rest: m[2] ?? "",
+      };
+  }
+  return null;
+}
+
+function findResponsibility(item: Item): void {
+  const labelled = item.more.filter((l) => isLabelLine(l));
+  const wrapped = item.more.filter((l) => !isLabelLine(l));
+  let text = tidy([item.head, ...wrapped].join(""));
+  let resp: Responsibility | null = null;
+  // Labelled lines under the task win; a trailing clause in the same item adds to them.
+  if (labelled.length) resp = parseLabelled(labelled.join("；"));
+  const trailing = parseTrailingClause(text);
+  if (trailing) {
+    text = text.slice(0, trailing.start).trim();
+    resp = resp ? mergeResp(resp, trailing.resp) : trailing.resp;
+  }
+  if (!resp) {
+    const inline = /[［[【(（]?\s*(牵头单位|责任单位|牵头部门|责任部门)\s*[:：]/.exec(text);
+    if (inline && inline.index > 0) {
+      resp = parseLabelled(text.slice(inline.index).replace(/[］\]】)）]\s*[。]?$/, ""));
+      if (resp) text = text.slice(0, inline.index).trim();
+    }
+  }
+  resp ??= parseProseVerb(text);
+  item.resp = resp;
+  item.body = text;
+}
+
+function isLabelLine(l: string): boolean {
+  const m = LABEL_LINE.exec(l);
+  return Boolean(m?.[1] && labelField(m[1]));
+}
+
+function mergeResp(a: Responsibility, b: Responsibility): Responsibility {
+  return {
+    lead: [...a.lead, ...b.lead],
+    coop: [...a.coop, ...b.coop],
+    groups: [...a.groups, ...b.groups],
+    leader: a.leader ?? b.leader,
+    person: a.person ?? b.person,
+    deadlineText: [a.deadlineText, b.deadlineText].filter(Boolean).join("，") || undefined,
+    text: `${a.text}；${b.text}`,
+    statesFirstListedRule: a.statesFirstListedRule || b.statesFirstListedRule,
+  } as Responsibility;
+}
+
+/** Split an item body into title (up to the first full stop) and detail. */
+export function splitTitle(body: string): { title: string; detail: string } {
+  const m = /^(.{1,80}?)[。；;!！?？]\s*(.*)$/s.exec(body);
+  if (m?.[1]) return { title: m[1].trim(), detail: (m[2] ?? "").trim() };
+  return { title: body.trim(), detail: "" };
+}
+
+export interface TextReadOptions {
+  /** File name or label, for messages. */
+  source: string;
+}
+
+export function readText(input: string, opts: TextReadOptions): RawList {
+  const text = normalizeText(input);
+  const lines = text.split("\n");
+  const items: Item[] = [];
+  const preamble: string[] = [];
+  let current: Item | null = null;
+  lines.forEach((rawLine, idx) => {
+    // Markdown decoration: headings, quotes, bullets, emphasis.
+    const line = tidy(rawLine)
+      .replace(/^(#{1,6}\s+|>\s*|[*-]\s+)/, "")
+      .replace(/\*\*/g, "");
+    if (!line) return;
+    const mk = matchMarker(line);
+    if (mk) {
+      current = {
+        marker: mk.marker,
+        id: mk.id,
+        head: mk.rest,
+        more: [],
+        line: idx + 1,
+        resp: null,
+        body: "",
+      };
+      items.push(current);
+    } else if (current && !NOT_CONTINUATION.test(line)) {
+      (current as Item).more.push(line);
+    } else if (!current) {
+      preamble.push(line);
+    } else {
+      current = null; // 附件：… ends the list
+    }
+  });
+  if (items.length === 0) {
+    throw new ReadError(
+      `${opts.source}: no numbered tasks found. Expected lines such as "1.任务……（牵头单位）", "1、…", "（一）…" or "一、" headings; ` +
+        `found ${lines.filter((l) => l.trim()).length} lines of text without numbering.`,
+    );
+  }
+  for (const it of items) findResponsibility(it);
+
+  const taskMarker = chooseTaskMarker(items);
+  const notes: ReadNote[] = [
+    { code: "TEXT_NUMBERING", message: `tasks are the items numbered ${describeMarker(taskMarker)}` },
+  ];
+  const tasks: RawTask[] = [];
+  const headings: { marker: Marker; text: string; lead?: string; leader?: string }[] = [];
+  const order = MARKERS.map(([m]) => m);
+  for (const it of items) {
+    if (it.marker !== taskMarker && !(it.resp && order.indexOf(it.marker) > order.indexOf(taskMarker))) {
+      if (order.indexOf(it.marker) < order.indexOf(taskMarker)) {
+        // A heading: drop deeper headings, then push this one.
+        while (headings.length && order.indexOf(headings.at(-1)!.marker) >= order.indexOf(it.marker))
+          headings.pop();
+        const headingText = tidy([it.head, ...it.more].join(""));
+        const hl = parseHeadingLead(it.head);
+        headings.push({
+          marker: it.marker,
+          text: `${it.id}${/^[（(]/.test(it.id) ? "" : "、"}${headingText}`,
+          ...hl,
+        });
+        continue;
+      }
+      // A deeper item under a task (sub-point): fold into the previous task's detail.
+      const prev = tasks.at(-1);
+      if (prev) {
+        prev.detail = tidy(`${prev.detail} ${it.id}${it.head} ${it.more.join("")}`);
+        continue;
+      }
+    }
+    tasks.push(toRawTask(it, headings));
+  }
+  const title =
+    preamble.find((l) => l.length <= 60 && /(清单|任务|要点|台账|安排|分工|方案)/.test(l)) ?? null;
+  const yearHint =
+    (title ? findYear(title) : null) ??
+    findYear(preamble.join("\n")) ??
+    findYear(lines.slice(0, 50).join("\n"));
+  return { title, yearHint, tasks, notes };
+}
+
+function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: string }[]): RawTask {
+  const section = headings.length ? headings.map((h) => h.text).join(" / ") : null;
+  const headingLead = [...headings].reverse().find((h) => h.lead)?.lead;
+  const headingLeader = [...headings].reverse().find((h) => h.leader)?.leader;
+  const { title, detail } = splitTitle(it.body);
+  const r = it.resp;
+  const leadNames = r?.lead.length ? r.lead : headingLead ? [headingLead] : [];
+  return {
+    id: it.id,
+    section,
+    title,
+    detail,
+    leadNames,
+    coopNames: r?.coop ?? [],
+    groups: r?.groups ?? [],
+    responsibilityText: r?.text ?? (headingLead ? `${headingLead}牵头` : ""),
+    leader: r?.leader ?? headingLeader ?? null,
+    person: r?.person ?? null,
+    deadlineText: r?.deadlineText ?? null,
+    progressText: null,
+    onScheduleText: null,
+    note: null,
+    ref: { kind: "line", line: it.line },
+    fieldRefs: {},
+    cellErrors: [],
+  };
+}
+
+/** The numbering that marks tasks: the kind most often followed by a responsibility. */
+function chooseTaskMarker(items: Item[]): Marker {
+  const withResp = new Map<Marker, number>();
+  const all = new Map<Marker, number>();
+  for (const it of items) {
+    all.set(it.marker, (all.get(it.marker) ?? 0) + 1);
+    if (it.resp) withResp.set(it.marker, (withResp.get(it.marker) ?? 0) + 1);
+  }
+  const best = [...withResp.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best) return best[0];
+  // No clause anywhere (leads from headings, or none): the innermost numbering.
+  const order = MARKERS.map(([m]) => m);
+  return [...all.keys()].sort((a, b) => order.indexOf(b) - order.indexOf(a))[0]!;
+}
+
+function describeMarker(m: Marker): string {
+  return { cn: "一、", "paren-cn": "（一）", arabic: "1.", dotted: "1.1", "paren-arabic": "(1)" }[m];
+}

@@ -1,0 +1,93 @@
+/**
+ * Findings and the check report in words. The language table is passed in (a Translate function),
+ * so the core stays free of UI concerns.
+ */
+import type { CheckResult, Finding } from "../checks/findings";
+import type { Warning } from "../checks/warnings";
+import { summarizeUnits } from "../ledger";
+import { type TaskList, formatRef } from "../model";
+import type { JsonFinding } from "./json";
+
+/** Message keys this module asks for; the i18n tables provide them. */
+export type ReportKey =
+  | `finding.${Finding["code"]}`
+  | `severity.${Finding["severity"]}`
+  | `warning.${Warning}`
+  | "report.title"
+  | "report.source"
+  | "report.asOf"
+  | "report.counts"
+  | "report.warnings"
+  | "report.findings"
+  | "report.noFindings"
+  | "report.units"
+  | "report.unitHeader"
+  | "report.more"
+  | "report.suggestion";
+
+export type ReportTranslate = (key: ReportKey, params?: Record<string, string | number>) => string;
+
+export function renderFinding(f: Finding, t: ReportTranslate): JsonFinding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    taskId: f.taskId,
+    department: f.department,
+    ref: f.ref ? formatRef(f.ref) : null,
+    message: t(`finding.${f.code}`, { taskId: f.taskId ?? "", ...f.params }),
+    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+  };
+}
+
+const SEVERITY_ORDER = ["error", "warning", "info"] as const;
+const WARNING_ORDER: Warning[] = ["red", "yellow", "blue", "green", "none"];
+/** Findings shown per severity in the text report before "… N more". */
+export const REPORT_FINDINGS_PER_SEVERITY = 40;
+
+export function renderTextReport(
+  list: TaskList,
+  result: CheckResult,
+  opts: { asOfText: string; t: ReportTranslate },
+): string {
+  const { t } = opts;
+  const out: string[] = [];
+  const units = summarizeUnits(list);
+  const sections = new Set(list.tasks.map((x) => x.section).filter(Boolean)).size;
+  out.push(t("report.title", { title: list.title ?? list.source.file }));
+  out.push(
+    t("report.source", {
+      source: list.source.sheet ? `${list.source.file} / ${list.source.sheet}` : list.source.file,
+    }),
+  );
+  out.push(t("report.asOf", { date: opts.asOfText }));
+  out.push(t("report.counts", { tasks: list.tasks.length, units: units.length, sections }));
+  out.push("", `== ${t("report.warnings")} ==`);
+  const counts = new Map<Warning, number>();
+  for (const w of result.warnings) counts.set(w, (counts.get(w) ?? 0) + 1);
+  out.push(WARNING_ORDER.map((w) => `${t(`warning.${w}`)}: ${counts.get(w) ?? 0}`).join("   "));
+  out.push("", `== ${t("report.findings")} ==`);
+  if (result.findings.length === 0) out.push(t("report.noFindings"));
+  for (const sev of SEVERITY_ORDER) {
+    const fs = result.findings.filter((f) => f.severity === sev);
+    if (fs.length === 0) continue;
+    out.push("", `-- ${t(`severity.${sev}`)} (${fs.length}) --`);
+    for (const f of fs.slice(0, REPORT_FINDINGS_PER_SEVERITY)) {
+      const r = renderFinding(f, t);
+      const sug = r.suggestion ? `  ${t("report.suggestion", { suggestion: r.suggestion })}` : "";
+      out.push(`  [${r.code}] ${r.ref ?? ""}  ${r.message}${sug}`);
+    }
+    if (fs.length > REPORT_FINDINGS_PER_SEVERITY)
+      out.push(`  ${t("report.more", { n: fs.length - REPORT_FINDINGS_PER_SEVERITY })}`);
+  }
+  out.push("", `== ${t("report.units")} ==`, t("report.unitHeader"));
+  const overdue = new Map<string, number>();
+  list.tasks.forEach((task, i) => {
+    if (result.warnings[i] === "red")
+      for (const u of task.lead) overdue.set(u.name, (overdue.get(u.name) ?? 0) + 1);
+  });
+  for (const u of units)
+    out.push(
+      `${u.name}${u.known ? "" : " (?)"} | ${u.lead} | ${u.cooperating} | ${overdue.get(u.name) ?? 0}`,
+    );
+  return out.join("\n") + "\n";
+}

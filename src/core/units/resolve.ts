@@ -1,0 +1,166 @@
+/**
+ * Unit name resolution: from the text as written to a canonical unit.
+ *
+ * Per name: simplified characters, full/half width and spaces (via nameKey), merged-bureau
+ * notation (县人社局（医保局）), aliases, the prefix written once for a run (县人社局、民政局 →
+ * 县民政局), bare names without 县/区. Then, over the whole list: bare names that the list spells
+ * in full elsewhere, and probable misspellings of a known or more frequent unit.
+ */
+import type { UnitRef } from "../model";
+import { nameKey } from "../text/normalize";
+import { editDistance } from "./distance";
+import type { UnitDirectory } from "./directory";
+
+const PREFIX = /^(县委|县政府|县人民政府|县|区委|区政府|区人民政府|区|市委|市|州|旗)/;
+/** Names that carry their own owner and take no carried prefix (国网陇县供电公司, 团县委). */
+const SELF_PREFIXED = /^(国网|国家|中国|中共|团|省|市|中|共青团|县|区|州|旗)/;
+
+export function resolveRun(names: readonly string[], directory: UnitDirectory): UnitRef[] {
+  let carried: string | null = null;
+  const out: UnitRef[] = [];
+  for (const raw of names) {
+    const ref = resolveName(raw, directory, carried);
+    const p = PREFIX.exec(nameKey(ref.known ? ref.name : raw));
+    if (p?.[1]) carried = p[1];
+    out.push(ref);
+  }
+  return out;
+}
+
+export function resolveName(
+  raw: string,
+  directory: UnitDirectory,
+  carriedPrefix: string | null = null,
+): UnitRef {
+  const key = nameKey(raw);
+  const direct = directory.lookup(key);
+  if (direct) return { name: direct.name, raw, known: true, via: direct.name === key ? "exact" : "alias" };
+
+  // Merged bureaus: 县人社局（医保局） → the outer unit (else the inner one).
+  const merged = /^(.+?)\((.+?)\)$/.exec(key);
+  if (merged?.[1] && merged[2]) {
+    const outer = resolveName(merged[1], directory, carriedPrefix);
+    if (outer.known) return { ...outer, raw, via: "merged" };
+    const inner = resolveName(merged[2], directory, PREFIX.exec(merged[1])?.[1] ?? carriedPrefix);
+    if (inner.known) return { ...inner, raw, via: "merged" };
+    return { name: merged[1], raw, known: false, via: "unknown" };
+  }
+
+  if (!SELF_PREFIXED.test(key)) {
+    const prefixes = [carriedPrefix, "县", "县委", "区", "县政府"].filter(
+      (p): p is string => typeof p === "string",
+    );
+    for (const p of prefixes) {
+      const e = directory.lookup(p + key);
+      if (e) return { name: e.name, raw, known: true, via: "prefix" };
+    }
+  }
+
+  // 区/市 lists against a 县 directory: 区发改局 → 区发展和改革局.
+  const other = /^(区|市|旗)(.+)$/.exec(key);
+  if (other?.[1] && other[2] && !/^(委|政府)/.test(other[2])) {
+    const e = directory.lookup("县" + other[2]);
+    if (e?.name.startsWith("县")) {
+      return { name: other[1] + e.name.slice(1), raw, known: true, via: "alias" };
+    }
+  }
+  return { name: key, raw, known: false, via: "unknown" };
+}
+
+/** When two names may be folded into one without a person's word. */
+export const TYPO_FOLD = {
+  /** One character off is a typo only in names this long (县水务局 ≠ 县水利局). */
+  minLengthForOne: 6,
+  /** Two characters off only in names this long. */
+  minLengthForTwo: 10,
+  /** How far to look for suggestions: two characters only in names of this length or more. */
+  suggestDistance: 2,
+  minLengthForSuggestTwo: 8,
+};
+
+/**
+ * List-wide resolution over every unit reference of a list, in place:
+ * - a bare unknown name that the list also writes with a prefix (果业服务中心 / 县果业服务中心)
+ *   becomes that name;
+ * - an unknown name one or two characters away from a known unit, or from a unit the list
+ *   writes more often, is folded into it when safe (县文化和旅旅局 → 县文化和旅游局) and marked
+ *   via "typo"; otherwise the nearest names are recorded for the checks to suggest.
+ */
+export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): void {
+  const freq = new Map<string, number>();
+  for (const r of refs) freq.set(r.name, (freq.get(r.name) ?? 0) + 1);
+  const knownInList = new Map<string, boolean>();
+  for (const r of refs) knownInList.set(r.name, (knownInList.get(r.name) ?? false) || r.known);
+
+  // Candidate targets: directory names and aliases (→ canonical), and names in this list.
+  const targets = new Map<string, { name: string; known: boolean }>();
+  for (const e of directory.entries()) {
+    for (const n of [e.name, ...e.aliases]) targets.set(nameKey(n), { name: e.name, known: true });
+  }
+  const byLength = new Map<number, string[]>();
+  const addTarget = (k: string) => {
+    const len = [...k].length;
+    const arr = byLength.get(len) ?? [];
+    arr.push(k);
+    byLength.set(len, arr);
+  };
+  for (const k of targets.keys()) addTarget(k);
+  for (const [n, known] of knownInList) {
+    if (!targets.has(n)) {
+      targets.set(n, { name: n, known });
+      addTarget(n);
+    }
+  }
+
+  const decided = new Map<string, Partial<UnitRef> | null>();
+  for (const name of freq.keys()) {
+    if (knownInList.get(name)) continue;
+    decided.set(name, decideUnknown(name, freq, targets, byLength));
+  }
+  for (const r of refs) {
+    if (r.known) continue;
+    const d = decided.get(r.name);
+    if (d) Object.assign(r, d);
+  }
+}
+
+function decideUnknown(
+  name: string,
+  freq: Map<string, number>,
+  targets: Map<string, { name: string; known: boolean }>,
+  byLength: Map<number, string[]>,
+): Partial<UnitRef> | null {
+  // Bare name written in full elsewhere in the list.
+  if (!SELF_PREFIXED.test(name)) {
+    for (const p of ["县", "县委", "区"]) {
+      const t = targets.get(p + name);
+      if (t) return { name: t.name, known: t.known, via: "list" };
+    }
+  }
+  const len = [...name].length;
+  const max = len >= TYPO_FOLD.minLengthForSuggestTwo ? TYPO_FOLD.suggestDistance : 1;
+  const found: { name: string; known: boolean; d: number; f: number }[] = [];
+  for (let l = len - max; l <= len + max; l++) {
+    for (const k of byLength.get(l) ?? []) {
+      if (k === name) continue;
+      const t = targets.get(k);
+      if (!t || t.name === name) continue;
+      const tf = freq.get(t.name) ?? 0;
+      // A list name is a target only when it is written more often than this one.
+      if (!t.known && tf <= (freq.get(name) ?? 0)) continue;
+      const d = editDistance(name, k, max);
+      if (d <= max) found.push({ name: t.name, known: t.known, d, f: tf });
+    }
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.d - b.d || Number(b.known) - Number(a.known) || b.f - a.f);
+  const nearest = [...new Set(found.map((f) => f.name))].slice(0, 3);
+  const best = found[0]!;
+  const tied = found.filter((f) => f.d === best.d && f.name !== best.name).length > 0;
+  const safe =
+    !tied &&
+    ((best.d === 1 && len >= TYPO_FOLD.minLengthForOne) ||
+      (best.d === 2 && len >= TYPO_FOLD.minLengthForTwo));
+  if (safe) return { name: best.name, known: best.known, via: "typo", nearest };
+  return { nearest };
+}

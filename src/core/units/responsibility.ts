@@ -1,0 +1,102 @@
+/**
+ * Splitting a responsibility text ("县人社局、民政局等相关部门，各镇") into unit names and catch-all
+ * groups. Separators are 、 ， , ； ; and line breaks, never 和 (part of many names); 及 and 等
+ * before a catch-all split it off.
+ */
+
+/** Town and street groups: real responsibility, named as a group. */
+const TOWN_GROUP =
+  /^(各|全县各|全区各)(镇|乡|乡镇|街道|镇街|镇办|乡镇街道|乡镇\(街道\)|镇\(街道\)|镇\(办\)|镇\(中心\)|乡镇人民政府|镇人民政府|街道办事处|镇村|村|社区)(人民政府)?$/;
+
+const CATCH_ALL_PATTERNS: RegExp[] = [
+  /^各/, // 各相关单位, 各成员单位, 各项目主管单位, 各镇
+  /^(县直|区直|市直)(各)?(有关|相关)?(各)?(单位|部门)/,
+  /^(相关|有关|其他|其它|涉及)/, // 相关行业部门, 有关部门
+  /成员单位$/, // 领导小组各成员单位
+  /(相关|有关|行业|主管|责任|职能|业务)(部门|单位)$/, // 整改涉及行业部门
+  /^(县级|各级)/,
+];
+
+/** Endings of unit names: a fragment without one is not a unit (整改涉 in 整改涉及行业部门). */
+export const UNIT_SUFFIX =
+  /(局|委|办|部|室|院|会|中心|联|社|馆|队|所|站|公司|镇|乡|街道|政府|团县委|管委会|指挥部|领导小组|专班|集团|银行|学校|医院|台|处|厅)$/;
+
+/** True for texts that name a group rather than a unit (各镇, 县直各有关单位, 各成员单位…). */
+export function isCatchAll(text: string): boolean {
+  const t = text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  return CATCH_ALL_PATTERNS.some((re) => re.test(t));
+}
+
+/** True for the town/street groups (各镇, 各乡镇（街道）); false for vague department catch-alls. */
+export function isTownGroup(text: string): boolean {
+  const t = text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  return TOWN_GROUP.test(t);
+}
+
+export interface SplitResponsibility {
+  /** Unit names in order, as written (with carried prefixes not yet applied). */
+  units: string[];
+  /** Catch-all groups in order, as written (等 stripped). */
+  groups: string[];
+  /** True when the text ends a run of units with 等 and no named group (县财政局等). */
+  trailingDeng: boolean;
+}
+
+/** Split on separators outside brackets. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if (ch === "(" || ch === "（" || ch === "[" || ch === "［" || ch === "【") depth++;
+    else if (ch === ")" || ch === "）" || ch === "]" || ch === "］" || ch === "】")
+      depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,；;\n\r]/.test(ch)) {
+      parts.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵头|配合|负责|按职责分工负责|参与|协同)+$/g;
+
+export function splitResponsibility(text: string): SplitResponsibility {
+  const units: string[] = [];
+  const groups: string[] = [];
+  let trailingDeng = false;
+  for (const rawPart of splitTopLevel(text)) {
+    let part = rawPart.replace(/\s+/g, "").replace(/[。.]+$/, "");
+    if (!part) continue;
+    // "县财政局及各相关单位", "县残联等相关行业部门", "县人社局等": a unit, then a group.
+    const m = /^(.+?)(及|以及|等|和)(.+)$/.exec(part);
+    if (
+      m?.[1] &&
+      m[3] &&
+      isCatchAll(m[3]) &&
+      !isCatchAll(m[1]) &&
+      UNIT_SUFFIX.test(m[1].replace(/\(.*\)$/, ""))
+    ) {
+      units.push(cleanName(m[1]));
+      groups.push(cleanName(m[3]));
+      continue;
+    }
+    if (/等$/.test(part) && part.length > 1) {
+      part = part.replace(/等+$/, "");
+      trailingDeng = true;
+    }
+    const name = cleanName(part);
+    if (!name) continue;
+    if (isCatchAll(name)) groups.push(name);
+    else units.push(name);
+  }
+  return { units, groups, trailingDeng };
+}
+
+function cleanName(s: string): string {
+  return s
+    .replace(FILLER, "")
+    .replace(/^[:：]/, "")
+    .trim();
+}

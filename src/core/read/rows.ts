@@ -192,12 +192,7 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     const mergedAcross = grid.merges.some(
       (a) => a.top <= r && r <= a.bottom && a.right - a.left >= 2 && a.top === a.bottom,
     );
-    if (
-      distinct.size === 1 &&
-      (SECTION_TEXT.test(nonEmpty[0]!) || mergedAcross) &&
-      !at(cols.lead) &&
-      !at(cols.responsible)
-    ) {
+    if (distinct.size === 1 && (SECTION_TEXT.test(nonEmpty[0]!) || mergedAcross)) {
       section = nonEmpty[0]!;
       continue;
     }

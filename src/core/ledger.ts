@@ -5,6 +5,7 @@
 import { findDeadlineInText, parseDeadline } from "./deadlines/parse";
 import type { Deadline, SourceInfo, Task, TaskList, UnitRef } from "./model";
 import type { RawList, RawTask } from "./read/raw";
+import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
 import type { UnitDirectory } from "./units/directory";
 import { resolveAcrossList, resolveRun } from "./units/resolve";
@@ -36,8 +37,7 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
       groups: [...new Set(r.groups)],
       leader: r.leader,
       person: r.person,
-      deadline: deadlineOf(r, ctx),
-      status: parseStatus(r.progressText, r.onScheduleText),
+      ...deadlineAndStatus(r, ctx),
       responsibilityText: r.responsibilityText,
       note: r.note,
       ref: r.ref,
@@ -52,6 +52,22 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
     t.cooperating = dedupe(t.cooperating);
   }
   return { source, title: raw.title, year, tasks, notes: raw.notes };
+}
+
+/**
+ * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
+ * done: the words 已完成 speak of the milestone, not the task.
+ */
+function deadlineAndStatus(
+  r: RawTask,
+  ctx: { year: number; asOf: string },
+): Pick<Task, "deadline" | "status"> {
+  const deadline = deadlineOf(r, ctx);
+  const status = parseStatus(r.progressText, r.onScheduleText);
+  const count = deadline.milestones?.length ?? 0;
+  const done = milestonesDone(status.text);
+  if (count > 1 && done !== null && done < count && status.state === "done") status.state = "in_progress";
+  return { deadline, status };
 }
 
 function deadlineOf(r: RawTask, ctx: { year: number; asOf: string }): Deadline {

@@ -134,6 +134,19 @@ describe("responsibility notations in document text", () => {
     expect(tasks.map((t) => t.id)).toEqual(["（一）", "（二）"]);
   });
 
+  it("a unit bracket inside the text, with the deadline after it", () => {
+    const [t] = listFromText("1.完成道路硬化（县交通局、各镇）10月底前完成。（不含村组道路）").tasks;
+    expect(names(t!.lead)).toEqual(["县交通运输局"]);
+    expect(t!.groups).toEqual(["各镇"]);
+    expect(t!.deadline.due).toBe("2024-10-31");
+  });
+
+  it("a prose bracket is not a responsibility clause", () => {
+    const [t] = listFromText("1.守牢底线（不发生规模性返贫）。").tasks;
+    expect(t!.lead).toEqual([]);
+    expect(t!.title).toBe("守牢底线（不发生规模性返贫）");
+  });
+
   it("dotted ids such as 2.3", () => {
     const tasks = listFromText("2.1 推进数字政府建设。（县数据局）\n2.2 深化放管服改革。（县审批局）").tasks;
     expect(tasks.map((t) => t.id)).toEqual(["2.1", "2.2"]);

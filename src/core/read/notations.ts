@@ -184,6 +184,28 @@ export function parseTrailingClause(text: string): { resp: Responsibility; start
   return resp ? { resp, start: m.index } : null;
 }
 
+/**
+ * A responsibility bracket inside the text rather than at its end ("任务甲（县财政局）10月底前完成"):
+ * the last bracket whose every token is a unit or a catch-all. Stricter than a trailing clause,
+ * since prose brackets are common ("（不发生规模性返贫）").
+ */
+export function parseInnerClause(text: string): { resp: Responsibility; start: number; end: number } | null {
+  const re = /[(（［[【]([^()（）［\]【】]{2,200})[)）］\]】]/g;
+  let found: { resp: Responsibility; start: number; end: number } | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const content = m[1]!;
+    const s = splitResponsibility(content.replace(LABEL_RE, ""));
+    const tokens = [...s.units, ...s.groups];
+    const allUnits = tokens.length > 0 && tokens.every((t) => isCatchAll(t) || UNIT_SUFFIX.test(t));
+    if (!allUnits && !new RegExp(LABEL_RE.source).test(content)) continue;
+    const resp = parseBracketContent(content);
+    if (resp && resp.lead.length + resp.coop.length + resp.groups.length > 0) {
+      found = { resp, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return found;
+}
+
 /** Verb form in prose: "由县人社局牵头，县民政局配合，……". */
 export function parseProseVerb(text: string): Responsibility | null {
   const m =

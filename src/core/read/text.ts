@@ -8,6 +8,7 @@ import {
   type Responsibility,
   labelField,
   parseHeadingLead,
+  parseInnerClause,
   parseLabelled,
   parseProseVerb,
   parseTrailingClause,
@@ -20,9 +21,9 @@ export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic";
 const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
   ["cn", /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/],
   ["paren-cn", /^([（(][一二三四五六七八九十百]{1,4}[)）])\s*[、.．]?\s*(.*)$/],
-  ["dotted", /^(\d{1,3}(?:[.．]\d{1,3})+)[.．、\s]\s*(.*)$/],
-  ["arabic", /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/],
-  ["paren-arabic", /^([（(]\d{1,3}[)）])\s*(.*)$/],
+  ["dotted", /^(\d{1,5}(?:[.．]\d{1,3})+)[.．、\s]\s*(.*)$/],
+  ["arabic", /^(\d{1,5})\s*[.．、](?!\d)\s*(.*)$/],
+  ["paren-arabic", /^([（(]\d{1,5}[)）])\s*(.*)$/],
 ];
 
 interface Item {
@@ -71,6 +72,13 @@ function findResponsibility(item: Item): void {
     if (inline && inline.index > 0) {
       resp = parseLabelled(text.slice(inline.index).replace(/[］\]】)）]\s*[。]?$/, ""));
       if (resp) text = text.slice(0, inline.index).trim();
+    }
+  }
+  if (!resp) {
+    const inner = parseInnerClause(text);
+    if (inner) {
+      resp = inner.resp;
+      text = tidy(text.slice(0, inner.start) + text.slice(inner.end));
     }
   }
   resp ??= parseProseVerb(text);

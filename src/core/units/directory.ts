@@ -34,15 +34,26 @@ export class UnitDirectory {
   /** A directory with the user's entries on top: a user name or alias replaces a built-in one. */
   withUser(userEntries: readonly DirectoryEntry[]): UnitDirectory {
     if (userEntries.length === 0) return this;
-    const userKeys = new Set<string>();
-    for (const u of userEntries) for (const n of [u.name, ...u.aliases]) userKeys.add(nameKey(n));
-    const kept = this.list
-      .map((e) => ({
-        ...e,
-        aliases: e.aliases.filter((a) => !userKeys.has(nameKey(a))),
-      }))
-      .filter((e) => !userKeys.has(nameKey(e.name)));
-    return new UnitDirectory([...kept, ...userEntries]);
+    const users = userEntries.map((u) => ({ ...u, aliases: [...u.aliases] }));
+    const owner = new Map<string, DirectoryEntry>();
+    for (const u of users) for (const n of [u.name, ...u.aliases]) owner.set(nameKey(n), u);
+    const kept: DirectoryEntry[] = [];
+    for (const e of this.list) {
+      const names = [e.name, ...e.aliases];
+      // A built-in unit the user also lists (under any of its names): its other names become
+      // aliases of the user's entry, so 县住建局 still finds the user's 县住房和城乡建设局.
+      const u = names.map((n) => owner.get(nameKey(n))).find((x) => x !== undefined);
+      if (u) {
+        for (const n of names) {
+          const k = nameKey(n);
+          if (!owner.has(k)) {
+            u.aliases.push(n);
+            owner.set(k, u);
+          }
+        }
+      } else kept.push({ ...e, aliases: e.aliases.filter((a) => !owner.has(nameKey(a))) });
+    }
+    return new UnitDirectory([...kept, ...users]);
   }
 
   lookup(text: string): DirectoryEntry | undefined {

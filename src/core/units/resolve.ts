@@ -93,9 +93,10 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
   for (const r of refs) knownInList.set(r.name, (knownInList.get(r.name) ?? false) || r.known);
 
   // Candidate targets: directory names and aliases (→ canonical), and names in this list.
-  const targets = new Map<string, { name: string; known: boolean }>();
+  const targets = new Map<string, Target>();
   for (const e of directory.entries()) {
-    for (const n of [e.name, ...e.aliases]) targets.set(nameKey(n), { name: e.name, known: true });
+    const rank = e.source === "user" ? 3 : 2;
+    for (const n of [e.name, ...e.aliases]) targets.set(nameKey(n), { name: e.name, known: true, rank });
   }
   const byLength = new Map<number, string[]>();
   const addTarget = (k: string) => {
@@ -107,7 +108,7 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
   for (const k of targets.keys()) addTarget(k);
   for (const [n, known] of knownInList) {
     if (!targets.has(n)) {
-      targets.set(n, { name: n, known });
+      targets.set(n, { name: n, known, rank: 1 });
       addTarget(n);
     }
   }
@@ -124,10 +125,26 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
   }
 }
 
+/** A name an unknown one may be folded into; rank: user directory 3, built-in 2, list only 1. */
+interface Target {
+  name: string;
+  known: boolean;
+  rank: number;
+}
+
+/** Names that differ only in numbers are different units (第一中学 / 第二中学, 1号 / 7号). */
+const NUMERALS = /[0-9一二三四五六七八九十百〇零]/g;
+function differOnlyInNumbers(a: string, b: string): boolean {
+  return (
+    a.replace(NUMERALS, "#") === b.replace(NUMERALS, "#") ||
+    a.replace(NUMERALS, "") === b.replace(NUMERALS, "")
+  );
+}
+
 function decideUnknown(
   name: string,
   freq: Map<string, number>,
-  targets: Map<string, { name: string; known: boolean }>,
+  targets: Map<string, Target>,
   byLength: Map<number, string[]>,
 ): Partial<UnitRef> | null {
   // Bare name written in full elsewhere in the list.
@@ -139,7 +156,7 @@ function decideUnknown(
   }
   const len = [...name].length;
   const max = len >= TYPO_FOLD.minLengthForSuggestTwo ? TYPO_FOLD.suggestDistance : 1;
-  const found: { name: string; known: boolean; d: number; f: number }[] = [];
+  const found: { name: string; known: boolean; rank: number; d: number; f: number }[] = [];
   for (let l = len - max; l <= len + max; l++) {
     for (const k of byLength.get(l) ?? []) {
       if (k === name) continue;
@@ -148,15 +165,16 @@ function decideUnknown(
       const tf = freq.get(t.name) ?? 0;
       // A list name is a target only when it is written more often than this one.
       if (!t.known && tf <= (freq.get(name) ?? 0)) continue;
+      if (differOnlyInNumbers(name, k)) continue;
       const d = editDistance(name, k, max);
-      if (d <= max) found.push({ name: t.name, known: t.known, d, f: tf });
+      if (d <= max) found.push({ name: t.name, known: t.known, rank: t.rank, d, f: tf });
     }
   }
   if (found.length === 0) return null;
-  found.sort((a, b) => a.d - b.d || Number(b.known) - Number(a.known) || b.f - a.f);
+  found.sort((a, b) => a.d - b.d || b.rank - a.rank || b.f - a.f);
   const nearest = [...new Set(found.map((f) => f.name))].slice(0, 3);
   const best = found[0]!;
-  const tied = found.filter((f) => f.d === best.d && f.name !== best.name).length > 0;
+  const tied = found.some((f) => f.d === best.d && f.rank === best.rank && f.name !== best.name);
   const safe =
     !tied &&
     ((best.d === 1 && len >= TYPO_FOLD.minLengthForOne) ||

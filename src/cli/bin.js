@@ -3,7 +3,7 @@
 // Thin launcher: the CLI is compiled from src/cli by `npm ci` (the "prepare" script).
 let main;
 try {
-  main = require("../dist/cli/main.js").main;
+  main = require("../../dist/cli/main.js").main;
 } catch (err) {
   if (err && err.code === "MODULE_NOT_FOUND") {
     process.stderr.write(

@@ -4,11 +4,12 @@
  * 2 the input could not be read or the command was wrong.
  */
 import { Command, CommanderError, Option } from "commander";
+import { promises as fs } from "fs";
 import * as path from "path";
 import { type Severity, runChecks } from "../core/checks/findings";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import { parseYmd } from "../core/deadlines/dates";
-import { buildTaskList, summarizeUnits } from "../core/ledger";
+import { buildTaskList } from "../core/ledger";
 import type { TaskList } from "../core/model";
 import type { ColumnField } from "../core/read/columns";
 import { ReadError } from "../core/read/raw";
@@ -17,6 +18,7 @@ import { renderFinding, renderTextReport } from "../core/report/render";
 import { UnitDirectory } from "../core/units/directory";
 import { type Lang, formatDate, parseLang, translator } from "../i18n";
 import { colNumber } from "../workbook/exceljs/read";
+import { type GenerateResult, generateFile } from "../workbook/exceljs/generate";
 import { openDirectoryFile, openListFile } from "../workbook/exceljs/open-file";
 
 export interface Io {
@@ -35,7 +37,7 @@ const defaultIo: Io = {
   },
 };
 
-/** The embedded sample list: the published text, bundled with the tool. */
+/** The embedded samples: the published text, and a workbook made from it with illustrative progress. */
 export const SAMPLE_TEXT = path.join(
   __dirname,
   "..",
@@ -44,6 +46,94 @@ export const SAMPLE_TEXT = path.join(
   "samples",
   "longxian-2024-key-tasks.txt",
 );
+export const SAMPLE_WORKBOOK = path.join(
+  __dirname,
+  "..",
+  "..",
+  "assets",
+  "samples",
+  "longxian-2024-sample.xlsx",
+);
+
+interface GenerateFlags {
+  output?: string;
+  inPlace?: boolean;
+  splitDir?: string;
+  townSheets?: boolean;
+  dueSoon: string;
+  sampleNote?: boolean;
+}
+
+async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io): Promise<GenerateResult> {
+  const lang: Lang = parseLang(o.lang);
+  const asOf = checkDate(o.asOf, "--as-of") ?? io.today();
+  const dueSoonDays = Number(o.dueSoon);
+  if (!(Number.isInteger(dueSoonDays) && dueSoonDays >= 0)) {
+    throw new UsageError(`--due-soon "${o.dueSoon}": expected a number of days.`);
+  }
+  const year = parseYear(o.year);
+  const headerRow = parseHeaderRow(o.headerRow);
+  if (o.inPlace && o.output) throw new UsageError("--in-place and -o/--output cannot be used together.");
+  const t = translator(lang);
+  const showProgress = Boolean(process.stderr.isTTY) && io.err === defaultIo.err;
+  return generateFile(file, {
+    asOf,
+    dueSoonDays,
+    lang,
+    asOfText: formatDate(asOf, lang),
+    t,
+    tr: t,
+    ...(year ? { year } : {}),
+    ...(o.sheet ? { sheet: o.sheet } : {}),
+    ...(headerRow ? { headerRow } : {}),
+    ...(o.map?.length ? { mapping: parseMap(o.map) } : {}),
+    ...(o.output ? { output: o.output } : {}),
+    ...(o.inPlace ? { inPlace: true } : {}),
+    ...(o.splitDir ? { splitDir: o.splitDir } : {}),
+    ...(o.townSheets ? { townSheets: true } : {}),
+    ...(o.sampleNote ? { sampleNote: true } : {}),
+    ...(o.directory ? { directoryEntries: await openDirectoryFile(o.directory) } : {}),
+    ...(showProgress
+      ? {
+          onProgress: (done: number, total: number) =>
+            io.err(`\r${t("cli.writing", { done, total })}${done === total ? "\n" : ""}`),
+        }
+      : {}),
+  });
+}
+
+function printGenerateResult(r: GenerateResult, lang: Lang, io: Io): void {
+  const t = translator(lang);
+  const units = r.plan.sheets.filter((s) => s.role === "unit").length;
+  const count = (w: string) => r.checks.warnings.filter((x) => x === w).length;
+  io.out(`${t("cli.wrote", { file: r.output })}\n`);
+  io.out(
+    `${t("cli.generated", { tasks: r.list.tasks.length, units, findings: r.checks.findings.length })}\n`,
+  );
+  io.out(
+    `${t("cli.colours", { red: count("red"), yellow: count("yellow"), blue: count("blue"), green: count("green") })}\n`,
+  );
+  if (r.splitFiles.length) {
+    io.out(`${t("cli.split", { n: r.splitFiles.length, dir: path.dirname(r.splitFiles[0]!) })}\n`);
+  }
+}
+
+function parseYear(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const year = Number(v);
+  if (!(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+    throw new UsageError(`--year "${v}": expected a year such as 2024.`);
+  }
+  return year;
+}
+
+function parseHeaderRow(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const row = Number(v);
+  if (!(Number.isInteger(row) && row >= 1))
+    throw new UsageError(`--header-row "${v}": expected a row number (1, 2, …).`);
+  return row;
+}
 
 const FIELDS: ColumnField[] = [
   "id",
@@ -104,14 +194,8 @@ async function loadList(
   io: Io,
 ): Promise<{ list: TaskList; directory: UnitDirectory; asOf: string }> {
   const asOf = checkDate(o.asOf, "--as-of") ?? io.today();
-  const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
-    throw new UsageError(`--year "${o.year}": expected a year such as 2024.`);
-  }
-  const headerRow = o.headerRow === undefined ? undefined : Number(o.headerRow);
-  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) {
-    throw new UsageError(`--header-row "${o.headerRow}": expected a row number (1, 2, …).`);
-  }
+  const year = parseYear(o.year);
+  const headerRow = parseHeaderRow(o.headerRow);
   const opened = await openListFile(file, {
     ...(o.sheet ? { sheet: o.sheet } : {}),
     ...(headerRow ? { headerRow } : {}),
@@ -187,30 +271,50 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         code = 1;
     });
 
+  common(
+    program
+      .command("generate")
+      .argument("<file>", "the task list (.xlsx, .csv, .txt, .md, .docx)")
+      .description("write a sheet per unit, a summary for leaders and the findings into a workbook")
+      .option("-o, --output <file>", "the workbook to write (default: <file>（台账）.xlsx beside the input)")
+      .option("--in-place", "update the input workbook itself (.xlsx only)")
+      .option("--split-dir <dir>", "also write one workbook per unit into this folder, for sending out")
+      .option(
+        "--town-sheets",
+        "give towns named only through 各镇 their own sheets (towns from your directory)",
+      )
+      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS)),
+  )
+    .addHelpText(
+      "after",
+      "\nExample:\n  npx task-ledger generate 重点任务清单.xlsx --as-of 2024-07-01 --split-dir 分发\n  npx task-ledger generate 清单.docx -o 台账.xlsx",
+    )
+    .action(async (file: string, o: CommonOpts & GenerateFlags) => {
+      const r = await runGenerate(file, o, io);
+      printGenerateResult(r, parseLang(o.lang), io);
+    });
+
   program
     .command("demo")
-    .description("read the embedded sample list and print what was found")
+    .description("generate the ledger for the embedded sample workbook and say where it is")
     .addOption(new Option("--lang <lang>", "language").choices(["zh-CN", "en"]).default("zh-CN"))
     .option("--as-of <date>", "as-of date (default: 2024-07-01, mid-year of the sample)", "2024-07-01")
-    .action(async (o: { lang: string; asOf: string }) => {
+    .option(
+      "-o, --output <file>",
+      "where to write the workbook",
+      path.join("out", "longxian-2024-sample（台账）.xlsx"),
+    )
+    .action(async (o: { lang: string; asOf: string; output: string }) => {
       const lang = parseLang(o.lang);
       const t = translator(lang);
-      const { list, directory, asOf } = await loadList(SAMPLE_TEXT, { asOf: o.asOf }, io);
-      const result = runChecks(list, directory, { asOf, dueSoonDays: DEFAULT_DUE_SOON_DAYS });
-      const units = summarizeUnits(list);
       io.out(`${t("demo.heading")}\n`);
-      io.out(
-        `${t("cli.read", { file: SAMPLE_TEXT, tasks: list.tasks.length, units: units.length })}; ${t("demo.sections", { n: new Set(list.tasks.map((x) => x.section)).size })}\n\n`,
+      await fs.mkdir(path.dirname(path.resolve(o.output)), { recursive: true });
+      const r = await runGenerate(
+        SAMPLE_WORKBOOK,
+        { asOf: o.asOf, lang, output: o.output, dueSoon: String(DEFAULT_DUE_SOON_DAYS), sampleNote: true },
+        io,
       );
-      for (const task of list.tasks) {
-        const lead = task.lead.map((u) => u.name).join("、") || "—";
-        const groups = task.groups.length ? ` + ${task.groups.join("、")}` : "";
-        io.out(
-          `${task.id.padStart(3)}. ${task.title}\n     ${lead} | +${task.cooperating.length}${groups} | ${task.deadline.kind}${task.deadline.due ? ` ${task.deadline.due}` : ""}\n`,
-        );
-      }
-      io.out("\n" + renderTextReport(list, result, { asOfText: formatDate(asOf, lang), t }));
-      io.out(`\n${t("demo.next", { file: path.relative(process.cwd(), SAMPLE_TEXT) })}\n`);
+      printGenerateResult(r, lang, io);
     });
 
   try {

@@ -13,6 +13,9 @@ export const DIRECTORY_SHEET = "部门名录";
 const NAME_HEADERS = /^(单位名称|部门名称|单位|部门|名称|标准名称|规范名称|canonical|name)$/i;
 const ALIAS_HEADERS = /^(别名|简称|其他写法|又称|aliases?)$/i;
 const KIND_HEADERS = /^(类型|类别|性质|kind|type)$/i;
+const NOTE_HEADERS = /^(备注|说明|note)$/i;
+/** Rows the tool pre-filled for units it did not know stay out until the user clears the note. */
+const UNCONFIRMED = /^待核对/;
 
 export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
   const rows = grid.rows.map((r) => r.map((v) => tidy(normalizeText(cellText(v)))));
@@ -20,6 +23,7 @@ export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
   let nameCol = -1;
   let aliasCol = -1;
   let kindCol = -1;
+  let noteCol = -1;
   for (let r = 0; r < Math.min(rows.length, 10) && headerRow < 0; r++) {
     const cells = rows[r] ?? [];
     const n = cells.findIndex((c) => NAME_HEADERS.test(c.replace(/\s/g, "")));
@@ -28,11 +32,12 @@ export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
       nameCol = n;
       aliasCol = cells.findIndex((c) => ALIAS_HEADERS.test(c.replace(/\s/g, "")));
       kindCol = cells.findIndex((c) => KIND_HEADERS.test(c.replace(/\s/g, "")));
+      noteCol = cells.findIndex((c) => NOTE_HEADERS.test(c.replace(/\s/g, "")));
     }
   }
-  if (headerRow < 0) {
+  const hasHeader = headerRow >= 0;
+  if (!hasHeader) {
     // No header: first column names, second aliases, third kind.
-    headerRow = -1;
     nameCol = 0;
     aliasCol = 1;
     kindCol = 2;
@@ -41,7 +46,7 @@ export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
   for (let r = headerRow + 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
     const name = cells[nameCol] ?? "";
-    if (!name) continue;
+    if (!name || (noteCol >= 0 && UNCONFIRMED.test(cells[noteCol] ?? ""))) continue;
     const aliases = aliasCol >= 0 ? splitAliases(cells[aliasCol] ?? "").filter((a) => a !== name) : [];
     entries.push({
       name,
@@ -50,7 +55,7 @@ export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
       source: "user",
     });
   }
-  if (entries.length === 0) {
+  if (entries.length === 0 && !hasHeader) {
     throw new ReadError(
       `Unit directory "${grid.sheet}": no units found. Expected a column 单位名称 (canonical name), optionally 别名 (aliases, separated by 、) and 类型 (县直部门 / 乡镇街道 / 其他).`,
       grid.sheet,

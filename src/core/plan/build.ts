@@ -1,0 +1,637 @@
+/**
+ * Building the generation plan: a sheet per unit (lead and cooperating tasks apart, printable),
+ * the leaders' summary, the findings, the directory (once), and — for lists read from text — the
+ * task list itself in canonical columns.
+ */
+import type { CheckResult, Finding } from "../checks/findings";
+import { type Warning, effectiveDue } from "../checks/warnings";
+import { daysBetween } from "../deadlines/dates";
+import { summarizeUnits } from "../ledger";
+import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
+import type { ReportTranslate } from "../report/render";
+import { guessKind } from "../units/directory";
+import { isTownGroup } from "../units/responsibility";
+import { LIST_COL, LIST_WIDTHS, UNIT_COL, UNIT_WIDTHS } from "./layout";
+import type { LedgerSettings, PlanCell, SheetPlan, SheetRole, StyleId, WorkbookPlan } from "./model";
+import { type ProgressEntry, matchProgress } from "./progress";
+import { rowHeights } from "./row-heights";
+import { SheetNamer } from "./sheet-names";
+
+/** Keys of the plan's labels; the i18n tables provide them. */
+export type PlanKey =
+  | "plan.summary"
+  | "plan.findings"
+  | "plan.list"
+  | "plan.directory"
+  | "plan.unitTitle"
+  | "plan.asOf"
+  | "plan.leadTable"
+  | "plan.coopTable"
+  | "plan.orphanTable"
+  | "plan.noTasks"
+  | `plan.col.${"id" | "section" | "title" | "detail" | "leadUnits" | "coopUnits" | "deadline" | "warning" | "status" | "progress" | "leader" | "source" | "unit" | "lead" | "coop" | "done" | "overdue" | "dueSoon" | "rate" | "count" | "daysOverdue" | "severity" | "code" | "message" | "suggestion" | "where"}`
+  | `plan.warn.${Warning}`
+  | "plan.summaryTitle"
+  | "plan.totals"
+  | `plan.tot.${"tasks" | "done" | "inProgress" | "notStarted" | "overdue" | "dueSoon" | "noReport" | "rate"}`
+  | "plan.byUnit"
+  | "plan.bySection"
+  | "plan.redList"
+  | "plan.noRed"
+  | "plan.findingsTitle"
+  | "plan.noFindings"
+  | `plan.dir.${"name" | "aliases" | "kind" | "note" | "unknown"}`
+  | `plan.dir.kind.${UnitKind}`
+  | "plan.sampleNote"
+  | `state.${Task["status"]["state"]}`;
+
+export type PlanTranslate = (key: PlanKey, params?: Record<string, string | number>) => string;
+
+export interface PlanInput {
+  list: TaskList;
+  checks: CheckResult;
+  asOf: string;
+  dueSoonDays: number;
+  lang: "zh-CN" | "en";
+  /** The as-of date as the locale writes it. */
+  asOfText: string;
+  t: PlanTranslate;
+  /** Finding messages (the report's table). */
+  tr: ReportTranslate;
+  /** Names of sheets the tool must not use or touch (the user's, the list's). */
+  userSheets: readonly string[];
+  /** Progress read from the previous generation's unit sheets, by canonical unit name. */
+  previousProgress?: ReadonlyMap<string, ProgressEntry[]>;
+  /** Write the task list as a sheet (lists read from text or .docx). */
+  includeListSheet: boolean;
+  /** Write a 部门名录 sheet pre-filled with the units found (when the workbook has none). */
+  includeDirectory: boolean;
+  /** Give towns named only through 各镇 groups a sheet of their own. */
+  townSheets?: boolean;
+  /** Town names from the user's directory (for townSheets). */
+  towns?: readonly string[];
+  /** A note in the summary (e.g. that the data is a sample). */
+  sampleNote?: boolean;
+  mapping?: Record<string, number | number[]>;
+}
+
+const WARN_STYLE: Record<Warning, StyleId> = {
+  red: "red",
+  yellow: "yellow",
+  blue: "blue",
+  green: "green",
+  none: "none",
+};
+const WARN_RANK: Record<Warning, number> = { red: 4, yellow: 3, blue: 2, green: 1, none: 0 };
+const TAB = {
+  summary: "FF1F4E79",
+  findings: "FFC00000",
+  unit: "FF70AD47",
+  list: "FF7F7F7F",
+  directory: "FFBF9000",
+};
+
+/** Whole-number ids are written as numbers (no "number stored as text" marks); others as text. */
+const idValue = (id: string): string | number => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : id);
+
+const c = (v: string | number | null, s?: StyleId, link?: PlanCell["link"]): PlanCell => ({
+  v,
+  ...(s ? { s } : {}),
+  ...(link ? { link } : {}),
+});
+
+interface UnitTasks {
+  name: string;
+  lead: number[];
+  coop: number[];
+}
+
+export function buildPlan(input: PlanInput): WorkbookPlan {
+  const { list, t } = input;
+  const namer = new SheetNamer(input.userSheets);
+  const units = unitsWithTasks(input);
+  const summaryName = namer.name(t("plan.summary"));
+  const findingsName = namer.name(t("plan.findings"));
+  const listName = input.includeListSheet ? namer.name(t("plan.list")) : null;
+  const unitSheetNames = new Map(units.map((u) => [u.name, namer.name(u.name)]));
+  // Units that had progress but no task now keep a sheet for that progress.
+  for (const [unit, entries] of input.previousProgress ?? []) {
+    if (!unitSheetNames.has(unit) && entries.length) {
+      units.push({ name: unit, lead: [], coop: [] });
+      unitSheetNames.set(unit, namer.name(unit));
+    }
+  }
+  const directoryName = input.includeDirectory ? namer.name(t("plan.directory")) : null;
+
+  /** Where a task's own row is, for links: the list sheet for text lists, else its source cell. */
+  const taskRow = (i: number): { sheet: string; row: number; col: number } | null => {
+    if (listName) return { sheet: listName, row: i + 2, col: LIST_COL.title };
+    const r = list.tasks[i]?.ref;
+    return r?.kind === "cell" ? { sheet: r.sheet, row: r.row, col: r.col } : null;
+  };
+  const refLink = (ref: SourceRef | null, taskIndex: number | null) => {
+    // A list written by this plan (from text, .docx or CSV): link to the task's row there.
+    if (listName) return taskIndex === null ? null : taskRow(taskIndex);
+    if (ref?.kind === "cell") return { sheet: ref.sheet, row: ref.row, col: ref.col };
+    return taskIndex === null ? null : taskRow(taskIndex);
+  };
+
+  // The list and the directory come first: they stay as the user's sheets, and the generated
+  // sheets that follow them are replaced in the same order on every run.
+  const sheets: SheetPlan[] = [];
+  const push = (s: SheetPlan) => sheets.push({ ...s, rowHeights: rowHeights(s) });
+  if (listName) push(listSheet(input, listName));
+  if (directoryName) push(directorySheet(input, directoryName));
+  push(summarySheet(input, summaryName, units, unitSheetNames, taskRow));
+  push(findingsSheet(input, findingsName, refLink));
+  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!));
+
+  const generated: LedgerSettings["generated"] = sheets
+    // The list and the directory become the user's sheets: later runs read them and never replace them.
+    .filter((s) => s.role !== "list" && s.role !== "directory")
+    .map((s) => ({ name: s.name, role: s.role, ...(s.unit ? { unit: s.unit } : {}) }));
+  return {
+    sheets,
+    settings: {
+      version: 1,
+      asOf: input.asOf,
+      dueSoonDays: input.dueSoonDays,
+      lang: input.lang,
+      listSheet: listName ?? input.list.source.sheet ?? null,
+      generated,
+      ...(input.mapping ? { mapping: input.mapping } : {}),
+    },
+  };
+}
+
+/** Units with a sheet: every unit leading or cooperating on a task, in order of first mention. */
+function unitsWithTasks(input: PlanInput): UnitTasks[] {
+  const byName = new Map<string, UnitTasks>();
+  const get = (name: string) => {
+    let u = byName.get(name);
+    if (!u) byName.set(name, (u = { name, lead: [], coop: [] }));
+    return u;
+  };
+  input.list.tasks.forEach((task, i) => {
+    for (const r of task.lead) if (!get(r.name).lead.includes(i)) get(r.name).lead.push(i);
+    for (const r of task.cooperating) {
+      const u = get(r.name);
+      if (!u.coop.includes(i) && !u.lead.includes(i)) u.coop.push(i);
+    }
+  });
+  if (input.townSheets && input.towns?.length) {
+    input.list.tasks.forEach((task, i) => {
+      if (!task.groups.some(isTownGroup)) return;
+      for (const town of input.towns!) {
+        const u = get(town);
+        if (!u.lead.includes(i) && !u.coop.includes(i)) u.coop.push(i);
+      }
+    });
+  }
+  return [...byName.values()];
+}
+
+function statusText(task: Task, t: PlanTranslate): string {
+  return task.status.text ? t(`state.${task.status.state}`) : t("state.unknown");
+}
+
+function deadlineText(task: Task): string {
+  const d = task.deadline;
+  if (d.kind === "none") return "";
+  if (d.kind === "recurring" || d.kind === "ongoing" || d.kind === "unparsed") return d.text;
+  return d.due && d.text !== d.due ? `${d.text}（${d.due}）` : (d.due ?? d.text);
+}
+
+function unitNames(refs: { name: string }[], groups: string[] = []): string {
+  return [...refs.map((r) => r.name), ...groups].join("、");
+}
+
+function unitSheet(input: PlanInput, u: UnitTasks, name: string): SheetPlan {
+  const { list, t, checks } = input;
+  const rows: (PlanCell | null)[][] = [];
+  const merges: SheetPlan["merges"] = [];
+  const lastCol = UNIT_COL.progress;
+  const mergeRow = (r: number) => merges.push({ top: r, left: 1, bottom: r, right: lastCol });
+  rows.push([c(t("plan.unitTitle", { unit: u.name, lead: u.lead.length, coop: u.coop.length }), "title")]);
+  mergeRow(1);
+  rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
+  mergeRow(2);
+
+  const keyOf = (i: number) => `${i}`;
+  const tasksOfUnit = [...u.lead, ...u.coop].map((i) => {
+    const task = list.tasks[i]!;
+    return { key: keyOf(i), id: task.id, section: task.section ?? "", title: task.title };
+  });
+  const progress = matchProgress(tasksOfUnit, input.previousProgress?.get(u.name) ?? []);
+
+  const header = (otherLabel: string) =>
+    [
+      t("plan.col.id"),
+      t("plan.col.section"),
+      t("plan.col.title"),
+      t("plan.col.detail"),
+      otherLabel,
+      t("plan.col.deadline"),
+      t("plan.col.warning"),
+      t("plan.col.status"),
+      t("plan.col.progress"),
+    ].map((h) => c(h, "header"));
+  let firstHeaderRow = 0;
+  const table = (label: string, indices: number[], lead: boolean) => {
+    rows.push([]);
+    rows.push([c(label, "tableLabel")]);
+    mergeRow(rows.length);
+    rows.push(header(lead ? t("plan.col.coopUnits") : t("plan.col.leadUnits")));
+    if (!firstHeaderRow) firstHeaderRow = rows.length;
+    if (indices.length === 0) {
+      rows.push([c(t("plan.noTasks"), "note")]);
+      return;
+    }
+    for (const i of indices) {
+      const task = list.tasks[i]!;
+      const w = checks.warnings[i] ?? "none";
+      const others = lead
+        ? unitNames(task.cooperating, task.groups)
+        : unitNames(task.lead.length ? task.lead : [], task.lead.length ? [] : task.groups);
+      rows.push([
+        c(idValue(task.id), "cellCenter"),
+        c(task.section ?? "", "cell"),
+        c(task.title, "cell"),
+        c(task.detail, "cell"),
+        c(others, "cell"),
+        c(deadlineText(task), "cell"),
+        c(t(`plan.warn.${w}`), WARN_STYLE[w]),
+        c(statusText(task, t), "cellCenter"),
+        c(progress.found.get(keyOf(i)) ?? "", "input"),
+      ]);
+    }
+  };
+  table(t("plan.leadTable"), u.lead, true);
+  table(t("plan.coopTable"), u.coop, false);
+  if (progress.orphans.length) {
+    rows.push([]);
+    rows.push([c(t("plan.orphanTable"), "tableLabel")]);
+    mergeRow(rows.length);
+    rows.push(header(""));
+    for (const e of progress.orphans) {
+      rows.push([
+        c(idValue(e.id), "cellCenter"),
+        c(e.section, "cell"),
+        c(e.title, "cell"),
+        c("", "cell"),
+        c("", "cell"),
+        c("", "cell"),
+        c("", "none"),
+        c("", "cellCenter"),
+        c(e.progress, "input"),
+      ]);
+    }
+  }
+  return {
+    name,
+    role: "unit",
+    unit: u.name,
+    rows,
+    merges,
+    widths: UNIT_WIDTHS,
+    freeze: { rows: firstHeaderRow, cols: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [firstHeaderRow, firstHeaderRow],
+      header: u.name,
+    },
+    tabColor: TAB.unit,
+  };
+}
+
+function summarySheet(
+  input: PlanInput,
+  name: string,
+  units: UnitTasks[],
+  sheetNames: Map<string, string>,
+  taskRow: (i: number) => { sheet: string; row: number; col: number } | null,
+): SheetPlan {
+  const { list, t, checks } = input;
+  const rows: (PlanCell | null)[][] = [];
+  const merges: SheetPlan["merges"] = [];
+  const width = 8;
+  const mergeRow = (r: number) => merges.push({ top: r, left: 1, bottom: r, right: width });
+  rows.push([c(list.title ? `${list.title}\n${t("plan.summaryTitle")}` : t("plan.summaryTitle"), "title")]);
+  mergeRow(1);
+  rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
+  mergeRow(2);
+  if (input.sampleNote) {
+    rows.push([c(t("plan.sampleNote"), "note")]);
+    mergeRow(rows.length);
+  }
+
+  const w = checks.warnings;
+  const tasks = list.tasks;
+  const count = (f: (task: Task, i: number) => boolean) => tasks.filter(f).length;
+  const done = count((x) => x.status.state === "done");
+  rows.push([]);
+  rows.push([c(t("plan.totals"), "tableLabel")]);
+  mergeRow(rows.length);
+  rows.push(
+    (["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport", "rate"] as const).map(
+      (k) => c(t(`plan.tot.${k}`), "header"),
+    ),
+  );
+  rows.push([
+    c(tasks.length, "number"),
+    c(done, "number"),
+    c(
+      count((x) => x.status.state === "in_progress" || x.status.state === "behind"),
+      "number",
+    ),
+    c(
+      count((x) => x.status.state === "not_started"),
+      "number",
+    ),
+    c(
+      count((_, i) => w[i] === "red"),
+      "number",
+    ),
+    c(
+      count((_, i) => w[i] === "blue"),
+      "number",
+    ),
+    c(
+      count((x) => !x.status.text),
+      "number",
+    ),
+    c(tasks.length ? done / tasks.length : 0, "percent"),
+  ]);
+
+  // Per unit, worst first: overdue, then due soon, then the lowest completion rate.
+  const stats = units
+    .filter((u) => u.lead.length + u.coop.length > 0)
+    .map((u) => {
+      const leadDone = u.lead.filter((i) => tasks[i]!.status.state === "done").length;
+      const worst = u.lead.reduce<Warning>(
+        (acc, i) => (WARN_RANK[w[i]!] > WARN_RANK[acc] ? w[i]! : acc),
+        "none",
+      );
+      return {
+        name: u.name,
+        lead: u.lead.length,
+        coop: u.coop.length,
+        done: leadDone,
+        overdue: u.lead.filter((i) => w[i] === "red").length,
+        dueSoon: u.lead.filter((i) => w[i] === "blue").length,
+        rate: u.lead.length ? leadDone / u.lead.length : null,
+        worst,
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue ||
+        b.dueSoon - a.dueSoon ||
+        (a.rate ?? 2) - (b.rate ?? 2) ||
+        b.lead - a.lead ||
+        a.name.localeCompare(b.name, "zh-CN"),
+    );
+  rows.push([]);
+  rows.push([c(t("plan.byUnit"), "tableLabel")]);
+  mergeRow(rows.length);
+  rows.push(
+    (["unit", "lead", "coop", "done", "overdue", "dueSoon", "rate", "warning"] as const).map((k) =>
+      c(t(`plan.col.${k}`), "header"),
+    ),
+  );
+  const unitFrom = rows.length + 1;
+  for (const s of stats) {
+    const sheet = sheetNames.get(s.name);
+    rows.push([
+      c(s.name, "link", sheet ? { sheet, row: 1, col: 1 } : undefined),
+      c(s.lead, "number"),
+      c(s.coop, "number"),
+      c(s.done, "number"),
+      c(s.overdue, s.overdue ? "red" : "number"),
+      c(s.dueSoon, s.dueSoon ? "blue" : "number"),
+      c(s.rate, "percent"),
+      c(t(`plan.warn.${s.worst}`), WARN_STYLE[s.worst]),
+    ]);
+  }
+  const unitTo = rows.length;
+
+  rows.push([]);
+  rows.push([c(t("plan.bySection"), "tableLabel")]);
+  mergeRow(rows.length);
+  rows.push(
+    (["section", "count", "done", "overdue", "rate"] as const).map((k) => c(t(`plan.col.${k}`), "header")),
+  );
+  const sections = new Map<string, number[]>();
+  tasks.forEach((x, i) => sections.set(x.section ?? "—", [...(sections.get(x.section ?? "—") ?? []), i]));
+  for (const [section, idx] of sections) {
+    const d = idx.filter((i) => tasks[i]!.status.state === "done").length;
+    rows.push([
+      c(section, "cell"),
+      c(idx.length, "number"),
+      c(d, "number"),
+      c(idx.filter((i) => w[i] === "red").length, "number"),
+      c(idx.length ? d / idx.length : 0, "percent"),
+    ]);
+  }
+
+  rows.push([]);
+  rows.push([c(t("plan.redList"), "tableLabel")]);
+  mergeRow(rows.length);
+  // 重点任务 | 序号 | 牵头单位 (3 columns) | 完成时限 (2) | 逾期天数
+  const redRow = (r: number) => {
+    merges.push({ top: r, left: 3, bottom: r, right: 5 }, { top: r, left: 6, bottom: r, right: 7 });
+  };
+  rows.push([
+    c(t("plan.col.title"), "header"),
+    c(t("plan.col.id"), "header"),
+    c(t("plan.col.leadUnits"), "header"),
+    c(null, "header"),
+    c(null, "header"),
+    c(t("plan.col.deadline"), "header"),
+    c(null, "header"),
+    c(t("plan.col.daysOverdue"), "header"),
+  ]);
+  redRow(rows.length);
+  const red = tasks.map((x, i) => i).filter((i) => w[i] === "red");
+  if (red.length === 0) rows.push([c(t("plan.noRed"), "note")]);
+  for (const i of red) {
+    const task = tasks[i]!;
+    const due = effectiveDue(task);
+    const leadName = task.lead[0]?.name;
+    const sheet = leadName ? sheetNames.get(leadName) : undefined;
+    rows.push([
+      c(task.title, "cell", taskRow(i) ?? undefined),
+      c(idValue(task.id), "cellCenter"),
+      c(
+        unitNames(task.lead, task.lead.length ? [] : task.groups),
+        sheet ? "link" : "cell",
+        sheet ? { sheet, row: 1, col: 1 } : undefined,
+      ),
+      c(null, "cell"),
+      c(null, "cell"),
+      c(due ?? "", "cellCenter"),
+      c(null, "cell"),
+      c(due ? daysBetween(due, input.asOf) : null, "red"),
+    ]);
+    redRow(rows.length);
+  }
+  return {
+    name,
+    role: "summary",
+    rows,
+    merges,
+    widths: [30, 9, 9, 9, 9, 9, 11, 9],
+    print: { orientation: "portrait", paper: "A4", fitToWidth: true, header: t("plan.summaryTitle") },
+    dataBars: unitTo >= unitFrom ? [{ fromRow: unitFrom, toRow: unitTo, col: 7 }] : [],
+    tabColor: TAB.summary,
+  };
+}
+
+function findingsSheet(
+  input: PlanInput,
+  name: string,
+  refLink: (ref: SourceRef | null, i: number | null) => { sheet: string; row: number; col: number } | null,
+): SheetPlan {
+  const { t, tr } = input;
+  const rows: (PlanCell | null)[][] = [];
+  rows.push([c(t("plan.findingsTitle"), "title")]);
+  rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
+  rows.push([]);
+  rows.push(
+    (["severity", "code", "id", "message", "suggestion", "where"] as const).map((k) =>
+      c(t(`plan.col.${k}`), "header"),
+    ),
+  );
+  const order = { error: 0, warning: 1, info: 2 };
+  const findings = [...input.checks.findings].sort(
+    (a, b) => order[a.severity] - order[b.severity] || (a.taskIndex ?? -1) - (b.taskIndex ?? -1),
+  );
+  if (findings.length === 0) rows.push([c(t("plan.noFindings"), "note")]);
+  for (const f of findings) {
+    const link = refLink(f.ref, f.taskIndex);
+    rows.push([
+      c(
+        tr(`severity.${f.severity}`),
+        f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "none",
+      ),
+      c(f.code, "cell"),
+      c(f.taskId ?? "", "cellCenter"),
+      c(tr(`finding.${f.code}`, { taskId: f.taskId ?? "", ...f.params }), "cell"),
+      c(f.suggestion ?? "", "cell"),
+      c(whereText(f, link), link ? "link" : "cell", link ?? undefined),
+    ]);
+  }
+  return {
+    name,
+    role: "findings",
+    rows,
+    merges: [
+      { top: 1, left: 1, bottom: 1, right: 6 },
+      { top: 2, left: 1, bottom: 2, right: 6 },
+    ],
+    widths: [9, 24, 7, 60, 22, 22],
+    freeze: { rows: 4, cols: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [4, 4],
+      header: t("plan.findingsTitle"),
+    },
+    tabColor: TAB.findings,
+  };
+}
+
+function whereText(f: Finding, link: { sheet: string; row: number; col: number } | null): string {
+  if (link) return formatRef({ kind: "cell", ...link });
+  return f.ref ? formatRef(f.ref) : (f.department ?? "");
+}
+
+function listSheet(input: PlanInput, name: string): SheetPlan {
+  const { list, t } = input;
+  const rows: (PlanCell | null)[][] = [
+    (
+      [
+        "id",
+        "section",
+        "title",
+        "detail",
+        "leadUnits",
+        "coopUnits",
+        "leader",
+        "deadline",
+        "progress",
+        "source",
+      ] as const
+    ).map((k) => c(t(`plan.col.${k}`), "header")),
+  ];
+  for (const task of list.tasks) {
+    // Units as written, so reading this sheet back resolves (and checks) them the same way.
+    const lead = task.lead.map((u) => u.raw);
+    const coop = [...task.cooperating.map((u) => u.raw), ...task.groups];
+    rows.push([
+      c(idValue(task.id), "cellCenter"),
+      c(task.section ?? "", "cell"),
+      c(task.title, "cell"),
+      c(task.detail, "cell"),
+      c(lead.join("、"), "cell"),
+      c(coop.join("、"), "cell"),
+      c(task.leader ?? "", "cell"),
+      c(task.deadline.text, "cell"),
+      c(task.status.text, "cell"),
+      c(formatRef(task.ref), "cellCenter"),
+    ]);
+  }
+  return {
+    name,
+    role: "list",
+    rows,
+    merges: [],
+    widths: LIST_WIDTHS,
+    freeze: { rows: 1, cols: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 1],
+      header: list.title ?? name,
+    },
+    tabColor: TAB.list,
+  };
+}
+
+function directorySheet(input: PlanInput, name: string): SheetPlan {
+  const { t, list } = input;
+  const rows: (PlanCell | null)[][] = [
+    (["name", "aliases", "kind", "note"] as const).map((k) => c(t(`plan.dir.${k}`), "header")),
+  ];
+  for (const u of summarizeUnits(list)) {
+    const typoRaws = new Set(
+      list.tasks
+        .flatMap((x) => [...x.lead, ...x.cooperating])
+        .filter((r) => r.name === u.name && r.via === "typo")
+        .map((r) => r.raw),
+    );
+    const aliases = u.writtenAs.filter((a) => a !== u.name && !typoRaws.has(a));
+    rows.push([
+      c(u.name, "cell"),
+      c(aliases.join("、"), "cell"),
+      c(t(`plan.dir.kind.${guessKind(u.name)}`), "cell"),
+      c(u.known ? "" : t("plan.dir.unknown"), u.known ? "cell" : "yellow"),
+    ]);
+  }
+  return {
+    name,
+    role: "directory",
+    rows,
+    merges: [],
+    widths: [30, 40, 12, 40],
+    freeze: { rows: 1, cols: 0 },
+    print: { orientation: "portrait", paper: "A4", fitToWidth: true, titleRows: [1, 1] },
+    tabColor: TAB.directory,
+  };
+}
+
+export type { SheetRole };

@@ -1,0 +1,137 @@
+/**
+ * Applying a generation plan to an ExcelJS workbook. Only sheets the previous generation recorded
+ * are removed; every other sheet is left exactly as it was.
+ */
+import ExcelJS from "exceljs";
+import { columnLetter } from "../../core/model";
+import {
+  type CellStyle,
+  type LedgerSettings,
+  type PlanCell,
+  SETTINGS_SHEET,
+  STYLES,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../core/plan/model";
+import { settingsFromGrid, settingsToRows } from "../../core/plan/settings";
+import { worksheetToGrid } from "./read";
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      name: "等线",
+      size: s.size ?? 10.5,
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.color ? { color: { argb: s.color } } : {}),
+      ...(s.underline ? { underline: true } : {}),
+    },
+    alignment: { vertical: "top", wrapText: Boolean(s.wrap), ...(s.align ? { horizontal: s.align } : {}) },
+  };
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.numFmt) style.numFmt = s.numFmt;
+  return style;
+}
+
+const EXCEL_STYLES = Object.fromEntries(
+  Object.entries(STYLES).map(([k, v]) => [k, toExcelStyle(v)]),
+) as Record<keyof typeof STYLES, Partial<ExcelJS.Style>>;
+
+/** `'县发改局'!A1` for a hyperlink inside the workbook. */
+export function internalTarget(link: NonNullable<PlanCell["link"]>): string {
+  return `'${link.sheet.replace(/'/g, "''")}'!${columnLetter(link.col)}${link.row}`;
+}
+
+/** The settings stored in the workbook, if any. */
+export function readSettings(wb: ExcelJS.Workbook): LedgerSettings | null {
+  const ws = wb.getWorksheet(SETTINGS_SHEET);
+  return ws ? settingsFromGrid(worksheetToGrid(ws)) : null;
+}
+
+/** Write one planned sheet into a workbook (which must not hold a sheet of that name). */
+export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(plan.name, {
+    ...(plan.tabColor ? { properties: { tabColor: { argb: plan.tabColor } } } : {}),
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  plan.rows.forEach((row, r) => {
+    row.forEach((cell, ci) => {
+      if (!cell) return;
+      const target = ws.getCell(r + 1, ci + 1);
+      // Strings are always written as text (shared strings), never as formulas: a task that
+      // starts with = + - @ stays data.
+      if (cell.link && cell.v !== null) {
+        target.value = { text: String(cell.v), hyperlink: internalTarget(cell.link) };
+      } else target.value = cell.v;
+      if (cell.s) target.style = EXCEL_STYLES[cell.s];
+    });
+  });
+  for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  plan.rowHeights?.forEach((h, r) => {
+    if (h !== undefined) ws.getRow(r + 1).height = h;
+  });
+  if (plan.freeze && plan.freeze.rows + plan.freeze.cols > 0) {
+    ws.views = [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.cols }];
+  }
+  if (plan.print.titleRows)
+    ws.pageSetup.printTitlesRow = `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}`;
+  if (plan.print.header) ws.headerFooter.oddHeader = `&C${plan.print.header.replace(/&/g, "&&")}`;
+  ws.headerFooter.oddFooter = "&C&P / &N";
+  for (const bar of plan.dataBars ?? []) {
+    const col = columnLetter(bar.col);
+    ws.addConditionalFormatting({
+      ref: `${col}${bar.fromRow}:${col}${bar.toRow}`,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          gradient: false,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
+          color: { argb: "FF63BE7B" },
+        } as ExcelJS.DataBarRuleType,
+      ],
+    });
+  }
+  return ws;
+}
+
+export interface ApplyProgress {
+  (done: number, total: number): void;
+}
+
+/**
+ * Replace the previous generation's sheets with the plan's. Sheets the previous settings do not
+ * list are never touched, whatever their names.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan, onProgress?: ApplyProgress): void {
+  const previous = readSettings(wb);
+  for (const g of previous?.generated ?? []) {
+    const ws = wb.getWorksheet(g.name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  const settingsWs = wb.getWorksheet(SETTINGS_SHEET);
+  if (settingsWs) wb.removeWorksheet(settingsWs.id);
+  const total = plan.sheets.length;
+  plan.sheets.forEach((s, i) => {
+    if (wb.getWorksheet(s.name)) throw new Error(`internal: the plan names an existing sheet "${s.name}"`);
+    writeSheet(wb, s);
+    onProgress?.(i + 1, total);
+  });
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+  settingsToRows(plan.settings).forEach((row, r) => (ws.getCell(r + 1, 1).value = row[0] ?? ""));
+}

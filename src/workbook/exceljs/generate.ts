@@ -1,0 +1,197 @@
+/**
+ * Generation on files: read the list (any supported file), check it, build the plan, apply it to
+ * a copy of the workbook (or a new one for text and .docx lists) and write the result. The input
+ * file is never written unless the caller asks for it in place.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { type CheckResult, runChecks } from "../../core/checks/findings";
+import { buildTaskList } from "../../core/ledger";
+import type { TaskList } from "../../core/model";
+import { type PlanTranslate, buildPlan } from "../../core/plan/build";
+import { SETTINGS_SHEET, type WorkbookPlan } from "../../core/plan/model";
+import { type ProgressEntry, readUnitProgress } from "../../core/plan/progress";
+import { validSheetName } from "../../core/plan/sheet-names";
+import { ReadError } from "../../core/read/raw";
+import type { ReportTranslate } from "../../core/report/render";
+import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
+import { DIRECTORY_SHEET } from "../../core/units/directory-sheet";
+import { type ApplyProgress, applyPlan, readSettings, writeSheet } from "./apply";
+import { MAX_INPUT_BYTES, type OpenOptions, kindOfFile, openListFile, openWorkbookList } from "./open-file";
+import { ExcelJsReader, worksheetToGrid } from "./read";
+
+export interface GenerateOptions extends OpenOptions {
+  asOf: string;
+  dueSoonDays: number;
+  lang: "zh-CN" | "en";
+  asOfText: string;
+  t: PlanTranslate;
+  tr: ReportTranslate;
+  year?: number;
+  output?: string;
+  inPlace?: boolean;
+  splitDir?: string;
+  directoryEntries?: DirectoryEntry[];
+  townSheets?: boolean;
+  sampleNote?: boolean;
+  onProgress?: ApplyProgress;
+}
+
+export interface GenerateResult {
+  output: string;
+  list: TaskList;
+  checks: CheckResult;
+  plan: WorkbookPlan;
+  splitFiles: string[];
+}
+
+/** Parts of a workbook that ExcelJS cannot carry over: writing a copy would lose them. */
+const UNSUPPORTED_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/pivotTables\//, "pivot tables"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/slicers\//, "slicers"],
+  [/^xl\/timelines\//, "timelines"],
+  [/^xl\/ctrlProps\//, "form controls"],
+];
+
+async function unsupportedParts(bytes: Uint8Array): Promise<string[]> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const found = new Set<string>();
+    for (const name of Object.keys(zip.files)) {
+      for (const [re, what] of UNSUPPORTED_PARTS) if (re.test(name)) found.add(what);
+    }
+    return [...found];
+  } catch {
+    return [];
+  }
+}
+
+export function defaultOutput(input: string): string {
+  const ext = path.extname(input);
+  const base = path.basename(input, ext);
+  return path.join(path.dirname(input), `${base}（台账）.xlsx`);
+}
+
+export async function generateFile(input: string, opts: GenerateOptions): Promise<GenerateResult> {
+  const kind = kindOfFile(input);
+  let wb: ExcelJS.Workbook;
+  let opened;
+  let previousProgress = new Map<string, ProgressEntry[]>();
+  if (kind === "xlsx") {
+    const bytes = new Uint8Array(
+      await fs.readFile(input).catch(() => {
+        throw new ReadError(`${input}: no such file.`);
+      }),
+    );
+    if (bytes.length > MAX_INPUT_BYTES.workbook)
+      throw new ReadError(`${input} is too large to read (over 100 MB).`);
+    const lost = await unsupportedParts(bytes);
+    if (lost.length) {
+      throw new ReadError(
+        `${path.basename(input)} holds ${lost.join(", ")}, which the file path cannot carry over into a new workbook. ` +
+          `Nothing was written. Use the Excel add-in on this workbook, or copy the task list into a workbook without them.`,
+      );
+    }
+    const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
+      throw new ReadError(
+        `${input} is not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`,
+      );
+    });
+    wb = reader.workbook;
+    const previous = readSettings(wb);
+    const skip = new Set([SETTINGS_SHEET, ...(previous?.generated.map((g) => g.name) ?? [])]);
+    opened = await openWorkbookList(reader, path.basename(input), {
+      ...opts,
+      sheet:
+        opts.sheet ??
+        (previous?.listSheet && wb.getWorksheet(previous.listSheet) ? previous.listSheet : undefined),
+      skipSheets: skip,
+    });
+    for (const g of previous?.generated ?? []) {
+      const ws = wb.getWorksheet(g.name);
+      if (g.role === "unit" && g.unit && ws)
+        previousProgress.set(g.unit, readUnitProgress(worksheetToGrid(ws)));
+    }
+  } else {
+    opened = await openListFile(input, opts);
+    wb = new ExcelJS.Workbook();
+    previousProgress = new Map();
+  }
+  wb.creator = "Task Ledger";
+
+  const directory = UnitDirectory.builtin()
+    .withUser(opened.directory)
+    .withUser(opts.directoryEntries ?? []);
+  const list = buildTaskList(opened.raw, opened.source, {
+    asOf: opts.asOf,
+    directory,
+    ...(opts.year ? { year: opts.year } : {}),
+  });
+  const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
+  const previous = readSettings(wb);
+  const generatedNames = new Set((previous?.generated ?? []).map((g) => g.name));
+  const userSheets = wb.worksheets.map((w) => w.name).filter((n) => !generatedNames.has(n));
+  const plan = buildPlan({
+    list,
+    checks,
+    asOf: opts.asOf,
+    dueSoonDays: opts.dueSoonDays,
+    lang: opts.lang,
+    asOfText: opts.asOfText,
+    t: opts.t,
+    tr: opts.tr,
+    userSheets: [...userSheets, SETTINGS_SHEET],
+    previousProgress,
+    includeListSheet: kind !== "xlsx",
+    includeDirectory: !wb.getWorksheet(DIRECTORY_SHEET),
+    townSheets: opts.townSheets ?? false,
+    towns: directory
+      .userEntries()
+      .filter((e) => e.kind === "town")
+      .map((e) => e.name),
+    ...(opts.sampleNote ? { sampleNote: true } : {}),
+    ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
+  });
+  applyPlan(wb, plan, opts.onProgress);
+
+  const output = opts.inPlace && kind === "xlsx" ? input : (opts.output ?? defaultOutput(input));
+  if (path.resolve(output) === path.resolve(input) && !(opts.inPlace && kind === "xlsx")) {
+    throw new ReadError(
+      `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
+    );
+  }
+  await writeAtomically(output, wb);
+
+  const splitFiles: string[] = [];
+  if (opts.splitDir) {
+    await fs.mkdir(opts.splitDir, { recursive: true });
+    for (const s of plan.sheets.filter((x) => x.role === "unit")) {
+      const one = new ExcelJS.Workbook();
+      one.creator = "Task Ledger";
+      writeSheet(one, s);
+      const file = path.join(
+        opts.splitDir,
+        `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
+      );
+      await writeAtomically(file, one);
+      splitFiles.push(file);
+    }
+  }
+  return { output, list, checks, plan, splitFiles };
+}
+
+/** Write to a temporary file beside the target, then rename: a failure never leaves half a file. */
+async function writeAtomically(file: string, wb: ExcelJS.Workbook): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,278 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync, writeFileSync, existsSync } from "fs";
+import * as path from "path";
+import { ReadError } from "../../src/core/read/raw";
+import { SETTINGS_SHEET } from "../../src/core/plan/model";
+import { readSettings } from "../../src/workbook/exceljs/apply";
+import { SAMPLE_PATH } from "../helpers/build";
+import { generate } from "../helpers/generate";
+import { definedNames, loadWorkbook, snapshotSheet, snapshotWorkbook } from "../helpers/snapshot";
+import { tempDir } from "../helpers/xlsx";
+
+const dir = tempDir();
+const SAMPLE_XLSX = path.join(__dirname, "..", "..", "assets", "samples", "longxian-2024-sample.xlsx");
+
+/** A user's workbook: a list with formulas, formats, merges and a defined name, plus their own sheets. */
+async function userWorkbook(file: string, extraTask = true): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const list = wb.addWorksheet("清单");
+  list.addRow(["2024年重点工作任务清单"]);
+  list.mergeCells("A1:F1");
+  list.getCell("A1").font = { bold: true, size: 16 };
+  list.addRow(["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "进展情况"]);
+  list.getRow(2).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+  list.addRow([1, "建成城东污水处理厂", "县住建局", "县财政局、县生态环境局", "10月底前", "正在推进"]);
+  list.addRow([2, "=SUM(1,2) 不是公式，是任务名", "县财政局", "", "6月底前", "进度滞后"]);
+  list.addRow([3, "完成人工造林1万亩", "县林业局", "县财政局", "12月底前", ""]);
+  if (extraTask) list.addRow([4, "新建公厕8座", "县住建局", "县财政局", "9月底前", ""]);
+  list.getCell("H1").value = { formula: "COUNTA(B3:B6)", result: 4 };
+  wb.definedNames.add("'清单'!$B$3:$B$6", "任务名称");
+  const mine = wb.addWorksheet("县财政局"); // a user sheet that happens to have a unit's name
+  mine.getCell("A1").value = "我自己的财政局联系表";
+  mine.getCell("B2").value = 42;
+  const notes = wb.addWorksheet("备忘");
+  notes.getCell("A1").value = "领导批示：月底前报送";
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("generate on a user's workbook", () => {
+  let input: string;
+  let out: string;
+  let before: ExcelJS.Workbook;
+  beforeAll(async () => {
+    input = await userWorkbook(path.join(dir, "user.xlsx"));
+    before = await loadWorkbook(input);
+    out = path.join(dir, "user-out.xlsx");
+    await generate(input, { output: out });
+  });
+
+  it("adds a summary, findings and one sheet per unit, named validly and uniquely", async () => {
+    const wb = await loadWorkbook(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 3)).toEqual(["清单", "县财政局", "备忘"]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "汇总",
+        "检查结果",
+        "县住房和城乡建设局",
+        "县财政局(2)",
+        "县林业局",
+        "县生态环境局",
+        "部门名录",
+        SETTINGS_SHEET,
+      ]),
+    );
+    const lower = names.map((n) => n.toLowerCase());
+    expect(new Set(lower).size).toBe(lower.length);
+    expect(wb.getWorksheet(SETTINGS_SHEET)!.state).toBe("veryHidden");
+    // The unit's full name always stands in the title row, whatever the sheet is called.
+    expect(wb.getWorksheet("县财政局(2)")!.getCell("A1").value).toBe(
+      "县财政局 重点工作任务（牵头 1 项，配合 3 项）",
+    );
+  });
+
+  it("never touches the input file", () => {
+    expect(readFileSync(input)).toEqual(readFileSync(input)); // sanity
+    return loadWorkbook(input).then((again) =>
+      expect(snapshotWorkbook(again)).toEqual(snapshotWorkbook(before)),
+    );
+  });
+
+  it("keeps the source list and the user's sheets exactly as they were, cell by cell", async () => {
+    const wb = await loadWorkbook(out);
+    for (const name of ["清单", "县财政局", "备忘"]) {
+      expect(snapshotSheet(wb.getWorksheet(name)!)).toEqual(snapshotSheet(before.getWorksheet(name)!));
+    }
+    expect(definedNames(wb)).toEqual(definedNames(before));
+    expect(wb.getWorksheet("清单")!.getCell("H1").value).toEqual({ formula: "COUNTA(B3:B6)", result: 4 });
+  });
+
+  it("lays out a unit sheet: title, as-of line, lead and cooperating tables, printable", async () => {
+    const wb = await loadWorkbook(out);
+    const ws = wb.getWorksheet("县住房和城乡建设局")!;
+    expect(ws.getCell("A1").value).toBe("县住房和城乡建设局 重点工作任务（牵头 2 项，配合 0 项）");
+    expect(ws.getCell("A2").value).toBe("统计截至 2024年7月1日");
+    expect(ws.getCell("A4").value).toBe("牵头任务");
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => ws.getCell(5, c).value)).toEqual([
+      "序号",
+      "类别",
+      "重点任务",
+      "工作内容",
+      "配合单位",
+      "完成时限",
+      "预警",
+      "状态",
+      "进展情况",
+    ]);
+    expect(ws.getCell("C6").value).toBe("建成城东污水处理厂");
+    expect(ws.getCell("E6").value).toBe("县财政局、县生态环境局");
+    expect(ws.getCell("G6").value).toBe("绿");
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe("5:5");
+    expect(ws.headerFooter.oddHeader).toBe("&C县住房和城乡建设局");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
+    expect((ws.getCell("C6").style.alignment ?? {}).wrapText).toBe(true);
+  });
+
+  it("writes task text that looks like a formula as text", async () => {
+    const wb = await loadWorkbook(out);
+    const ws = wb.getWorksheet("县财政局(2)")!;
+    const cell = ws.getCell("C6");
+    expect(cell.value).toBe("=SUM(1,2) 不是公式，是任务名");
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const sheetXml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(sheetXml.join("").match(/<f>SUM\(1,2\)/)).toBeNull();
+  });
+
+  it("the summary links each unit to its sheet and lists the red tasks", async () => {
+    const wb = await loadWorkbook(out);
+    const ws = wb.getWorksheet("汇总")!;
+    const values: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    const link = values.find(
+      (v) => typeof v === "object" && v !== null && (v as { text?: string }).text === "县财政局",
+    );
+    expect(link).toEqual({ text: "县财政局", hyperlink: "'县财政局(2)'!A1" });
+    expect(values).toContain("逾期任务");
+    // The red task's title links to its row in the list.
+    expect(values).toContainEqual({ text: "=SUM(1,2) 不是公式，是任务名", hyperlink: "'清单'!B4" });
+  });
+});
+
+describe("regenerating", () => {
+  it("keeps progress typed into a unit sheet, matched by task id; a vanished task's progress is kept apart", async () => {
+    const input = await userWorkbook(path.join(dir, "regen.xlsx"));
+    const out = path.join(dir, "regen-out.xlsx");
+    await generate(input, { output: out });
+    // The unit fills in its progress.
+    const wb = await loadWorkbook(out);
+    const ws = wb.getWorksheet("县住房和城乡建设局")!;
+    expect(ws.getCell("A6").value).toBe(1);
+    expect(ws.getCell("A7").value).toBe(4);
+    ws.getCell("I6").value = "主体完工，设备调试中";
+    ws.getCell("I7").value = "已选址5处";
+    // And the office edits the list: a new task on top (ids shift), task 4 removed.
+    const list = wb.getWorksheet("清单")!;
+    list.spliceRows(6, 1);
+    await wb.xlsx.writeFile(out);
+    await generate(out, { inPlace: true });
+
+    const after = await loadWorkbook(out);
+    const unit = after.getWorksheet("县住房和城乡建设局")!;
+    expect(unit.getCell("C6").value).toBe("建成城东污水处理厂");
+    expect(unit.getCell("I6").value).toBe("主体完工，设备调试中");
+    const all: unknown[] = [];
+    unit.eachRow((row) => row.eachCell((c) => all.push(c.value)));
+    expect(all).toContain("已不在清单中的任务（原填报的进展，保留备查）");
+    expect(all).toContain("已选址5处");
+    expect(all).toContain("新建公厕8座");
+    // The user's own 县财政局 sheet is still theirs.
+    expect(after.getWorksheet("县财政局")!.getCell("A1").value).toBe("我自己的财政局联系表");
+    // Regenerating again keeps the kept block.
+    await generate(out, { inPlace: true });
+    const third = await loadWorkbook(out);
+    const again: unknown[] = [];
+    third.getWorksheet("县住房和城乡建设局")!.eachRow((row) => row.eachCell((c) => again.push(c.value)));
+    expect(again).toContain("已选址5处");
+  });
+
+  it("twice with no change in the list gives an identical workbook", async () => {
+    const input = await userWorkbook(path.join(dir, "idem.xlsx"));
+    const a = path.join(dir, "idem-a.xlsx");
+    await generate(input, { output: a });
+    const b = path.join(dir, "idem-b.xlsx");
+    await generate(a, { output: b });
+    const c = path.join(dir, "idem-c.xlsx");
+    await generate(b, { output: c });
+    const sb = snapshotWorkbook(await loadWorkbook(b));
+    const sc = snapshotWorkbook(await loadWorkbook(c));
+    expect(sc).toEqual(sb);
+    expect(snapshotWorkbook(await loadWorkbook(a))).toEqual(sb);
+  });
+
+  it("a workbook generated from text regenerates from its own task-list sheet, identically", async () => {
+    const a = path.join(dir, "text-a.xlsx");
+    const r = await generate(SAMPLE_PATH, { output: a });
+    expect(r.plan.sheets[0]!.name).toBe("任务清单");
+    const b = path.join(dir, "text-b.xlsx");
+    await generate(a, { output: b });
+    const c = path.join(dir, "text-c.xlsx");
+    await generate(b, { output: c });
+    expect(snapshotWorkbook(await loadWorkbook(c))).toEqual(snapshotWorkbook(await loadWorkbook(b)));
+    const settings = readSettings(await loadWorkbook(b));
+    expect(settings?.listSheet).toBe("任务清单");
+  });
+});
+
+describe("the sample", () => {
+  it("gives one sheet per unit named in the list, the misspelling folded, counts adding up", async () => {
+    const out = path.join(dir, "sample-out.xlsx");
+    const r = await generate(SAMPLE_XLSX, { output: out });
+    const unitSheets = r.plan.sheets.filter((s) => s.role === "unit");
+    const unitNames = unitSheets.map((s) => s.unit);
+    expect(unitNames).toContain("县文化和旅游局");
+    expect(unitNames).not.toContain("县文化和旅旅局");
+    const namedInList = new Set(
+      r.list.tasks.flatMap((t) => [...t.lead, ...t.cooperating].map((u) => u.name)),
+    );
+    expect(new Set(unitNames)).toEqual(namedInList);
+    const wb = await loadWorkbook(out);
+    let lead = 0;
+    let coop = 0;
+    for (const s of unitSheets) {
+      const title = String(wb.getWorksheet(s.name)!.getCell("A1").value);
+      const m = /牵头 (\d+) 项，配合 (\d+) 项/.exec(title)!;
+      lead += Number(m[1]);
+      coop += Number(m[2]);
+    }
+    expect(lead).toBe(r.list.tasks.reduce((n, t) => n + t.lead.length, 0));
+    expect(coop).toBe(r.list.tasks.reduce((n, t) => n + t.cooperating.length, 0));
+  });
+
+  it("--split-dir writes one workbook per unit with its sheet only", async () => {
+    const split = path.join(dir, "split");
+    const r = await generate(SAMPLE_XLSX, { output: path.join(dir, "split-out.xlsx"), splitDir: split });
+    expect(r.splitFiles).toHaveLength(r.plan.sheets.filter((s) => s.role === "unit").length);
+    const one = await loadWorkbook(path.join(split, "县乡村振兴局.xlsx"));
+    expect(one.worksheets.map((w) => w.name)).toEqual(["县乡村振兴局"]);
+  });
+
+  it("writes English labels with lang en", async () => {
+    const r = await generate(SAMPLE_XLSX, { output: path.join(dir, "en.xlsx"), lang: "en" });
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Summary", "Findings"]));
+    const wb = await loadWorkbook(path.join(dir, "en.xlsx"));
+    expect(wb.getWorksheet("县乡村振兴局")!.getCell("A4").value).toBe("Lead tasks");
+  });
+});
+
+describe("refusals", () => {
+  it("never overwrites the input unless asked", async () => {
+    const input = await userWorkbook(path.join(dir, "same.xlsx"));
+    await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);
+  });
+
+  it("refuses a workbook with charts, writing nothing", async () => {
+    const input = await userWorkbook(path.join(dir, "chart.xlsx"));
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = path.join(dir, "chart-out.xlsx");
+    const err = await generate(input, { output: out }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as Error).message).toMatch(/chart\.xlsx holds charts, which the file path cannot carry over/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

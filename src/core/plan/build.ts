@@ -549,7 +549,13 @@ function whereText(f: Finding, link: { sheet: string; row: number; col: number }
   return f.ref ? formatRef(f.ref) : (f.department ?? "");
 }
 
-function listSheet(input: PlanInput, name: string): SheetPlan {
+/** The task list as a sheet in canonical columns (for lists imported from text or .docx). */
+export function listSheetPlan(list: TaskList, t: PlanTranslate, name: string): SheetPlan {
+  const s = listSheet({ list, t }, name);
+  return { ...s, rowHeights: rowHeights(s) };
+}
+
+function listSheet(input: Pick<PlanInput, "list" | "t">, name: string): SheetPlan {
   const { list, t } = input;
   const rows: (PlanCell | null)[][] = [
     (

@@ -27,8 +27,19 @@ export interface RawTask {
   idShared?: boolean;
 }
 
+/** How a table was read: the header row and which column holds which field. */
+export interface TableLayout {
+  headerRow: number;
+  /** 1-based column → header text as found. */
+  headers: [number, string][];
+  /** field → 1-based column (progress: several). */
+  columns: Record<string, number | number[]>;
+}
+
 export interface RawList {
   title: string | null;
+  /** For lists read from a table. */
+  layout?: TableLayout;
   /** A year found in the title or the first dated line. */
   yearHint: number | null;
   tasks: RawTask[];

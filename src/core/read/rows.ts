@@ -310,7 +310,15 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     );
   }
   const yearHint = (titleText ? findYear(titleText) : null) ?? null;
-  return { title: titleText, yearHint, tasks, notes };
+  const layout = {
+    headerRow: header.row,
+    headers: [...header.labels.entries()].sort((a, b) => a[0] - b[0]),
+    columns: Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      number | number[]
+    >,
+  };
+  return { title: titleText, yearHint, tasks, notes, layout };
 }
 
 function mappedColumnList(mapping: ColumnMapping): [string, number][] {

@@ -12,15 +12,16 @@ import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
 import { type PlanTranslate, buildPlan } from "../../core/plan/build";
 import { SETTINGS_SHEET, type WorkbookPlan } from "../../core/plan/model";
-import { type ProgressEntry, readUnitProgress } from "../../core/plan/progress";
+import type { ProgressEntry } from "../../core/plan/progress";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import type { ReportTranslate } from "../../core/report/render";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
 import { DIRECTORY_SHEET } from "../../core/units/directory-sheet";
 import { type ApplyProgress, applyPlan, readSettings, writeSheet } from "./apply";
-import { MAX_INPUT_BYTES, type OpenOptions, kindOfFile, openListFile, openWorkbookList } from "./open-file";
-import { ExcelJsReader, worksheetToGrid } from "./read";
+import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
+import { readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { ExcelJsReader } from "./read";
 
 export interface GenerateOptions extends OpenOptions {
   asOf: string;
@@ -102,20 +103,9 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       );
     });
     wb = reader.workbook;
-    const previous = readSettings(wb);
-    const skip = new Set([SETTINGS_SHEET, ...(previous?.generated.map((g) => g.name) ?? [])]);
-    opened = await openWorkbookList(reader, path.basename(input), {
-      ...opts,
-      sheet:
-        opts.sheet ??
-        (previous?.listSheet && wb.getWorksheet(previous.listSheet) ? previous.listSheet : undefined),
-      skipSheets: skip,
-    });
-    for (const g of previous?.generated ?? []) {
-      const ws = wb.getWorksheet(g.name);
-      if (g.role === "unit" && g.unit && ws)
-        previousProgress.set(g.unit, readUnitProgress(worksheetToGrid(ws)));
-    }
+    const inputs = readLedgerInputs(excelJsView(reader), path.basename(input), opts);
+    opened = inputs;
+    previousProgress = inputs.previousProgress;
   } else {
     opened = await openListFile(input, opts);
     wb = new ExcelJS.Workbook();

@@ -14,7 +14,8 @@ import { readText } from "../../core/read/text";
 import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
-import { ExcelJsReader } from "./read";
+import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { ExcelJsReader, worksheetToGrid } from "./read";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -25,8 +26,6 @@ export const MAX_INPUT_BYTES = {
 export interface OpenOptions extends RowReadOptions {
   /** Sheet to read (.xlsx); default: the first sheet that holds a task list. */
   sheet?: string;
-  /** Sheets to pass over when looking for the list (generated sheets). */
-  skipSheets?: ReadonlySet<string>;
 }
 
 export interface OpenedList {
@@ -116,39 +115,24 @@ export async function openListFile(file: string, opts: OpenOptions = {}): Promis
   return openWorkbookList(reader, name, opts);
 }
 
-export async function openWorkbookList(
-  reader: ExcelJsReader,
-  file: string,
-  opts: OpenOptions,
-): Promise<OpenedList> {
-  const sheets = await reader.sheets();
-  let directory: DirectoryEntry[] = [];
-  if (sheets.some((s) => s.name === DIRECTORY_SHEET)) {
-    directory = readDirectoryGrid(await reader.readSheet(DIRECTORY_SHEET));
-  }
-  if (opts.sheet) {
-    if (!sheets.some((s) => s.name === opts.sheet)) {
-      throw new ReadError(
-        `${file}: no sheet named "${opts.sheet}". Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
-      );
-    }
-    const raw = readRows(await reader.readSheet(opts.sheet), opts);
-    return { raw, source: { file, kind: "sheet", sheet: opts.sheet }, directory, reader };
-  }
-  const reasons: string[] = [];
-  for (const s of sheets) {
-    if (!s.visible || s.name === DIRECTORY_SHEET || opts.skipSheets?.has(s.name)) continue;
-    try {
-      const raw = readRows(await reader.readSheet(s.name), opts);
-      return { raw, source: { file, kind: "sheet", sheet: s.name }, directory, reader };
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      reasons.push(err.message);
-    }
-  }
-  throw new ReadError(
-    `${file}: no sheet holds a task list. ${reasons.join(" ") || "The workbook has no visible sheets."}`,
-  );
+/** An ExcelJS workbook as the core's workbook view (grids read on demand). */
+export function excelJsView(reader: ExcelJsReader): WorkbookView {
+  const wb = reader.workbook;
+  return {
+    sheets: wb.worksheets.map((ws) => ({
+      name: ws.name,
+      visible: ws.state === "visible" || ws.state === undefined,
+    })),
+    grid: (name) => {
+      const ws = wb.getWorksheet(name);
+      return ws ? worksheetToGrid(ws) : undefined;
+    },
+  };
+}
+
+export function openWorkbookList(reader: ExcelJsReader, file: string, opts: OpenOptions): OpenedList {
+  const inputs = readLedgerInputs(excelJsView(reader), file, opts);
+  return { raw: inputs.raw, source: inputs.source, directory: inputs.directory, reader };
 }
 
 function readDocxContent(

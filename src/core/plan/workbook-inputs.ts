@@ -1,0 +1,89 @@
+/**
+ * What generation needs from an open workbook, whichever adapter holds it: the list (the sheet
+ * named in the settings, or the first sheet holding a task table, never a generated one), the
+ * user's directory sheet, the previous settings and the progress typed into generated unit sheets.
+ */
+import type { SourceInfo } from "../model";
+import type { Grid } from "../read/grid";
+import { type RawList, ReadError } from "../read/raw";
+import { type RowReadOptions, readRows } from "../read/rows";
+import type { DirectoryEntry } from "../units/directory";
+import { DIRECTORY_SHEET, readDirectoryGrid } from "../units/directory-sheet";
+import { type LedgerSettings, SETTINGS_SHEET } from "./model";
+import { type ProgressEntry, readUnitProgress } from "./progress";
+import { settingsFromGrid } from "./settings";
+
+export interface WorkbookView {
+  sheets: readonly { name: string; visible: boolean }[];
+  /** Values and merges of a sheet; undefined when it does not exist. */
+  grid(name: string): Grid | undefined;
+}
+
+export interface LedgerInputs {
+  raw: RawList;
+  source: SourceInfo;
+  directory: DirectoryEntry[];
+  previous: LedgerSettings | null;
+  previousProgress: Map<string, ProgressEntry[]>;
+}
+
+export function previousSettings(view: WorkbookView): LedgerSettings | null {
+  const g = view.sheets.some((s) => s.name === SETTINGS_SHEET) ? view.grid(SETTINGS_SHEET) : undefined;
+  return g ? settingsFromGrid(g) : null;
+}
+
+export function readLedgerInputs(
+  view: WorkbookView,
+  file: string,
+  opts: RowReadOptions & { sheet?: string } = {},
+): LedgerInputs {
+  const previous = previousSettings(view);
+  const generated = new Set(previous?.generated.map((g) => g.name) ?? []);
+  const has = (name: string) => view.sheets.some((s) => s.name === name);
+  const directoryGrid = has(DIRECTORY_SHEET) ? view.grid(DIRECTORY_SHEET) : undefined;
+  const directory = directoryGrid ? readDirectoryGrid(directoryGrid) : [];
+  const previousProgress = new Map<string, ProgressEntry[]>();
+  for (const g of previous?.generated ?? []) {
+    const grid = g.role === "unit" && g.unit && has(g.name) ? view.grid(g.name) : undefined;
+    if (grid && g.unit) previousProgress.set(g.unit, readUnitProgress(grid));
+  }
+  const chosen =
+    opts.sheet ?? (previous?.listSheet && has(previous.listSheet) ? previous.listSheet : undefined);
+  if (chosen) {
+    const grid = has(chosen) ? view.grid(chosen) : undefined;
+    if (!grid) {
+      throw new ReadError(
+        `${file}: no sheet named "${chosen}". Sheets: ${view.sheets.map((s) => s.name).join(", ")}.`,
+      );
+    }
+    return {
+      raw: readRows(grid, opts),
+      source: { file, kind: "sheet", sheet: chosen },
+      directory,
+      previous,
+      previousProgress,
+    };
+  }
+  const reasons: string[] = [];
+  for (const s of view.sheets) {
+    if (!s.visible || s.name === DIRECTORY_SHEET || s.name === SETTINGS_SHEET || generated.has(s.name))
+      continue;
+    const grid = view.grid(s.name);
+    if (!grid) continue;
+    try {
+      return {
+        raw: readRows(grid, opts),
+        source: { file, kind: "sheet", sheet: s.name },
+        directory,
+        previous,
+        previousProgress,
+      };
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      reasons.push(err.message);
+    }
+  }
+  throw new ReadError(
+    `${file}: no sheet holds a task list. ${reasons.join(" ") || "The workbook has no visible sheets."}`,
+  );
+}

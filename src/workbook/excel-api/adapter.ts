@@ -1,0 +1,255 @@
+/**
+ * The Excel JavaScript API adapter: reads sheets (values only, merged areas included) in two
+ * syncs, and applies write commands in batches, one sync per batch, never a sync per item.
+ */
+import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
+import { STYLES, type CellStyle } from "../../core/plan/model";
+import type { SheetInfo } from "../port";
+import { type Command, type Features, batches } from "./commands";
+
+/** Excel.run, or the test fake's. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** The minimum the core flow needs (read values, add sheets, write values and formats, merge). */
+export const MIN_EXCEL_API = "1.2";
+
+export function detectFeatures(req: Requirements): Features {
+  return {
+    conditionalFormats: req.isSetSupported("ExcelApi", "1.6"),
+    freezeAndLinks: req.isSetSupported("ExcelApi", "1.7"),
+    printLayout: req.isSetSupported("ExcelApi", "1.9"),
+    mergedAreas: req.isSetSupported("ExcelApi", "1.13"),
+  };
+}
+
+const ERROR_VALUE =
+  /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+const DATE_FORMAT = /(^|[^"\\])(yy|m+\/d|d+\/m|yyyy|年|月|日)/i;
+
+/** Excel's date serial (1900 system) to a UTC date. */
+function serialToDate(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
+}
+
+export function cellFromApi(value: unknown, numberFormat: string | undefined): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string") return ERROR_VALUE.test(value) ? { error: value } : value;
+  if (typeof value === "number")
+    return numberFormat && DATE_FORMAT.test(numberFormat) ? serialToDate(value) : value;
+  if (typeof value === "boolean") return value;
+  return String(value);
+}
+
+function parseAddressArea(a: string): MergedArea | null {
+  const m = /(?:^|!)\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a.trim());
+  if (!m) return null;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]!);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+}
+
+export interface ReadResult {
+  sheets: SheetInfo[];
+  grids: Map<string, Grid>;
+}
+
+/** Read the named sheets (default: all) in two syncs: names first, then every used range at once. */
+export async function readSheets(
+  run: ExcelRun,
+  features: Features,
+  only?: (s: SheetInfo) => boolean,
+): Promise<ReadResult> {
+  return run(async (context) => {
+    const wss = context.workbook.worksheets;
+    wss.load("items/name,items/visibility");
+    await context.sync();
+    const sheets: SheetInfo[] = wss.items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
+    const wanted = wss.items.filter((w, i) => (only ? only(sheets[i]!) : true));
+    const loaded = wanted.map((w) => {
+      const range = w.getUsedRange(true);
+      range.load("values,numberFormat,rowIndex,columnIndex");
+      const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { name: w.name, range, merged };
+    });
+    await context.sync();
+    const grids = new Map<string, Grid>();
+    for (const l of loaded) {
+      const rows: CellValue[][] = Array.from({ length: l.range.rowIndex }, () => []);
+      l.range.values.forEach((vals, r) => {
+        const row: CellValue[] = Array.from({ length: l.range.columnIndex }, () => null);
+        vals.forEach((v, c) => row.push(cellFromApi(v, l.range.numberFormat[r]?.[c] as string | undefined)));
+        rows.push(row);
+      });
+      const merges: MergedArea[] = [];
+      if (l.merged && !l.merged.isNullObject) {
+        for (const part of l.merged.address.split(",")) {
+          const area = parseAddressArea(part);
+          if (area) merges.push(area);
+        }
+      }
+      grids.set(l.name, { sheet: l.name, rows, merges });
+    }
+    return { sheets, grids };
+  });
+}
+
+function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
+  format.font.name = "等线";
+  format.font.size = s.size ?? 10.5;
+  format.font.bold = Boolean(s.bold);
+  if (s.color) format.font.color = `#${s.color.slice(2)}`;
+  if (s.underline) format.font.underline = "Single";
+  if (s.fill) format.fill.color = `#${s.fill.slice(2)}`;
+  format.wrapText = Boolean(s.wrap);
+  format.verticalAlignment = "Top";
+  if (s.align)
+    format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
+  if (s.border) {
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ] as const) {
+      const b = format.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#BFBFBF";
+    }
+  }
+}
+
+function queue(context: Excel.RequestContext, c: Command): void {
+  const sheets = context.workbook.worksheets;
+  switch (c.kind) {
+    case "delete":
+      sheets.getItem(c.sheet).delete();
+      return;
+    case "add": {
+      const ws = sheets.add(c.sheet);
+      if (c.hidden) ws.visibility = "VeryHidden";
+      return;
+    }
+    case "values": {
+      const range = sheets.getItem(c.sheet).getRange(c.address);
+      range.numberFormat = c.formats;
+      range.values = c.values;
+      return;
+    }
+    case "style": {
+      const ws = sheets.getItem(c.sheet);
+      const target =
+        c.addresses.length > 1 ? ws.getRanges(c.addresses.join(",")) : ws.getRange(c.addresses[0]);
+      applyStyle(target.format as Excel.RangeFormat, STYLES[c.style]);
+      return;
+    }
+    case "merge":
+      sheets.getItem(c.sheet).getRange(c.address).merge(false);
+      return;
+    case "width":
+      sheets.getItem(c.sheet).getRangeByIndexes(0, c.col - 1, 1, 1).format.columnWidth = c.points;
+      return;
+    case "height":
+      sheets.getItem(c.sheet).getRangeByIndexes(c.row - 1, 0, 1, 1).format.rowHeight = c.points;
+      return;
+    case "freeze":
+      sheets.getItem(c.sheet).freezePanes.freezeRows(c.rows);
+      return;
+    case "link":
+      sheets.getItem(c.sheet).getRange(c.address).hyperlink = {
+        documentReference: c.target,
+        textToDisplay: c.text,
+      };
+      return;
+    case "tab":
+      sheets.getItem(c.sheet).tabColor = c.color;
+      return;
+    case "print": {
+      const layout = sheets.getItem(c.sheet).pageLayout;
+      layout.orientation = c.orientation;
+      layout.paperSize = "A4";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (c.titleRows) layout.setPrintTitleRows(c.titleRows);
+      if (c.header) layout.headersFooters.defaultForAllPages.centerHeader = c.header.replace(/&/g, "&&");
+      return;
+    }
+    case "dataBar": {
+      const cf = sheets.getItem(c.sheet).getRange(c.address).conditionalFormats.add("DataBar");
+      cf.dataBar.barDirection = "LeftToRight";
+      cf.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+      cf.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+      return;
+    }
+  }
+}
+
+export interface WriteReport {
+  batches: number;
+  bytes: number;
+}
+
+/**
+ * Execute commands, one sync per batch under the request limit. Calculation is suspended while
+ * writing where the host supports it.
+ */
+export async function executeCommands(
+  run: ExcelRun,
+  commands: Command[],
+  features: Features,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WriteReport> {
+  const groups = batches(commands);
+  let done = 0;
+  // One Excel.run (one sync) per batch, chained: no sync inside a loop.
+  await groups.reduce<Promise<void>>(
+    (previous, group) =>
+      previous.then(() =>
+        run(async (context) => {
+          if (features.conditionalFormats) context.application.suspendApiCalculationUntilNextSync();
+          group.forEach((c) => queue(context, c));
+          await context.sync();
+          done++;
+          onProgress?.(done, groups.length);
+        }),
+      ),
+    Promise.resolve(),
+  );
+  return { batches: groups.length, bytes: commands.reduce((n, c) => n + JSON.stringify(c).length * 2, 0) };
+}
+
+/** Select a cell (a finding's place) and show its sheet. */
+export async function selectCell(run: ExcelRun, sheet: string, address: string): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** Replace text in one cell, only if it still holds what the user saw. Returns false if it changed. */
+export async function replaceInCell(
+  run: ExcelRun,
+  sheet: string,
+  address: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  return run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+    range.load("values");
+    await context.sync();
+    const current = range.values[0]?.[0];
+    if (typeof current !== "string" || !current.includes(from)) return false;
+    range.values = [[current.split(from).join(to)]];
+    await context.sync();
+    return true;
+  });
+}

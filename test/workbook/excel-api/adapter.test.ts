@@ -1,0 +1,201 @@
+import ExcelJS from "exceljs";
+import { runChecks } from "../../../src/core/checks/findings";
+import { buildPlan } from "../../../src/core/plan/build";
+import type { CellValue } from "../../../src/core/read/grid";
+import { UnitDirectory } from "../../../src/core/units/directory";
+import { formatDate, translator } from "../../../src/i18n";
+import { cellFromApi, detectFeatures, readSheets } from "../../../src/workbook/excel-api/adapter";
+import { batches, planCommands } from "../../../src/workbook/excel-api/commands";
+import { executeCommands } from "../../../src/workbook/excel-api/adapter";
+import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
+import { applyPlan } from "../../../src/workbook/exceljs/apply";
+import { worksheetToGrid } from "../../../src/workbook/exceljs/read";
+import { listFromText, sampleText } from "../../helpers/build";
+import { FakeExcel } from "../../fake-excel/fake-excel";
+
+const t = translator("zh-CN");
+const LIST: (string | number | null)[][] = [
+  ["2024年重点任务清单"],
+  ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "进展情况"],
+  ["一、经济发展"],
+  [1, "建成城东污水处理厂", "县住建局", "县财政局", "6月底前", "正在推进"],
+  [2, "=SUM(A1) 是任务名", "县财政局", "县文化和旅旅局", "12月底前", ""],
+  [3, "完成造林", "县林业局", "县财政局", "7月10日前", "完成20%"],
+];
+
+function workbookWithList(): FakeExcel {
+  const excel = new FakeExcel();
+  excel.loadSheet("清单", LIST, [{ top: 3, left: 1, bottom: 3, right: 6 }]);
+  excel.loadSheet("县财政局", [["我的表"]]);
+  return excel;
+}
+
+describe("reading through the Excel API", () => {
+  it("reads every sheet, values and merged areas, in two syncs", async () => {
+    const excel = workbookWithList();
+    const { grids } = await readSheets(excel.run, detectFeatures(excel));
+    expect(excel.syncs).toBe(2);
+    expect(grids.get("清单")!.rows[3]).toEqual([
+      1,
+      "建成城东污水处理厂",
+      "县住建局",
+      "县财政局",
+      "6月底前",
+      "正在推进",
+    ]);
+    expect(grids.get("清单")!.merges).toEqual([{ top: 3, left: 1, bottom: 3, right: 6 }]);
+  });
+
+  it("turns error strings into error values and date-formatted numbers into dates", () => {
+    expect(cellFromApi("#REF!", "General")).toEqual({ error: "#REF!" });
+    expect(cellFromApi(45473, "yyyy/m/d")).toEqual(new Date(Date.UTC(2024, 5, 30)));
+    expect(cellFromApi(45473, "General")).toBe(45473);
+    expect(cellFromApi("", "General")).toBeNull();
+  });
+});
+
+describe("generating through the Excel API", () => {
+  it("produces the same cells as the files adapter from the same plan", async () => {
+    const list = listFromText(sampleText());
+    const directory = UnitDirectory.builtin();
+    const checks = runChecks(list, directory, { asOf: "2024-07-01", dueSoonDays: 15 });
+    const plan = buildPlan({
+      list,
+      checks,
+      asOf: "2024-07-01",
+      dueSoonDays: 15,
+      lang: "zh-CN",
+      asOfText: formatDate("2024-07-01", "zh-CN"),
+      t,
+      tr: t,
+      userSheets: [],
+      includeListSheet: true,
+      includeDirectory: true,
+    });
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, plan);
+    const excel = new FakeExcel();
+    await executeCommands(
+      excel.run,
+      planCommands(plan, null, [], detectFeatures(excel)),
+      detectFeatures(excel),
+    );
+    expect(excel.sheets.map((s) => s.name)).toEqual(wb.worksheets.map((w) => w.name));
+    const norm = (rows: (CellValue | undefined)[][]) =>
+      rows.map((r) => {
+        const out = r.map((v) => (v === undefined || v === "" ? null : v));
+        while (out.length && out.at(-1) === null) out.pop();
+        return out;
+      });
+    for (const ws of wb.worksheets) {
+      const fromExcelJs = norm(
+        worksheetToGrid(ws).rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))),
+      );
+      const fromApi = norm(
+        excel.values(ws.name).map((r) => r.map((v) => (v === null ? null : (v as CellValue)))),
+      );
+      expect([ws.name, fromApi]).toEqual([ws.name, fromExcelJs]);
+    }
+  });
+
+  it("leaves user sheets alone, writes text as text, and keeps progress on regeneration", async () => {
+    const excel = workbookWithList();
+    const before = JSON.stringify(excel.values("清单")) + JSON.stringify(excel.values("县财政局"));
+    const ledger = createExcelLedger(excel.run, excel);
+    const opts = {
+      asOf: "2024-07-01",
+      dueSoonDays: 15,
+      lang: "zh-CN" as const,
+      asOfText: "2024年7月1日",
+      townSheets: false,
+    };
+    const r = await ledger.generate(opts, t, t);
+    expect(r.unitSheets).toContain("县财政局(2)");
+    expect(JSON.stringify(excel.values("清单")) + JSON.stringify(excel.values("县财政局"))).toBe(before);
+    const unit = excel.values("县财政局(2)");
+    expect(unit.flat()).toContain("=SUM(A1) 是任务名");
+    expect(excel.sheetOrThrow("_TaskLedger").visibility).toBe("VeryHidden");
+    // The unit types progress, then the office regenerates.
+    const row = unit.findIndex((x) => x[2] === "=SUM(A1) 是任务名");
+    excel.cell(excel.sheetOrThrow("县财政局(2)"), row + 1, 9).value = "已完成初稿";
+    await ledger.generate(opts, t, t);
+    expect(excel.values("县财政局(2)")[row]![8]).toBe("已完成初稿");
+    expect(excel.sheets.filter((s) => s.name.startsWith("县财政局"))).toHaveLength(2);
+  });
+
+  it("stays within the sync budget and under 5 MB per request for 3,000 tasks", async () => {
+    const excel = new FakeExcel();
+    const units = Array.from({ length: 300 }, (_, i) => `县第${i}服务中心`);
+    excel.loadSheet("清单", [
+      ["序号", "重点任务", "工作内容", "牵头单位", "配合单位", "完成时限", "进展情况"],
+      ...Array.from({ length: 3000 }, (_, i) => [
+        i + 1,
+        `任务${i}：推进重点项目建设`,
+        "加快推进项目建设，确保按期完成各项目标任务，".repeat(4),
+        units[i % 300]!,
+        `${units[(i * 7) % 300]}、${units[(i * 13) % 300]}，各镇`,
+        `${(i % 12) + 1}月底前`,
+        i % 3 ? "正在推进" : "",
+      ]),
+    ]);
+    excel.resetCounters();
+    const ledger = createExcelLedger(excel.run, excel);
+    await ledger.read({ asOf: "2024-07-01", dueSoonDays: 15 });
+    expect(excel.syncs).toBe(2);
+    excel.resetCounters();
+    await ledger.generate(
+      { asOf: "2024-07-01", dueSoonDays: 15, lang: "zh-CN", asOfText: "x", townSheets: false },
+      t,
+      t,
+    );
+    const writeBytes = excel.requests.slice(2).reduce((a, b) => a + b, 0);
+    expect(excel.syncs).toBeLessThanOrEqual(2 + Math.ceil(writeBytes / (4 * 1024 * 1024)) + 1);
+    expect(excel.maxRequest).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.sheets.filter((s) => s.name.startsWith("县第"))).toHaveLength(300);
+  });
+
+  it("works on an older Excel (ExcelApi 1.2): no freeze, links or print layout, but the sheets are written", async () => {
+    const excel = workbookWithList();
+    excel.supported = { ExcelApi: "1.2" };
+    const ledger = createExcelLedger(excel.run, excel);
+    expect(ledger.features).toEqual({
+      conditionalFormats: false,
+      freezeAndLinks: false,
+      printLayout: false,
+      mergedAreas: false,
+    });
+    const r = await ledger.generate(
+      { asOf: "2024-07-01", dueSoonDays: 15, lang: "zh-CN", asOfText: "x", townSheets: false },
+      t,
+      t,
+    );
+    expect(excel.sheetOrThrow(r.summarySheet).frozenRows).toBe(0);
+    expect(excel.values(r.unitSheets[0]!)[0]![0]).toMatch(/重点工作任务/);
+  });
+
+  it("selects a finding's cell and applies a suggestion to that cell only", async () => {
+    const excel = workbookWithList();
+    const ledger = createExcelLedger(excel.run, excel);
+    const state = await ledger.read({ asOf: "2024-07-01", dueSoonDays: 15 });
+    const typo = state.checks.findings.find((f) => f.code === "PROBABLE_TYPO")!;
+    await ledger.select(typo.ref!);
+    expect(excel.selection).toEqual({ sheet: "清单", address: "D5" });
+    expect(await ledger.applySuggestion(typo)).toBe(true);
+    expect(excel.values("清单")[4]).toEqual([
+      2,
+      "=SUM(A1) 是任务名",
+      "县财政局",
+      "县文化和旅游局",
+      "12月底前",
+    ]);
+  });
+
+  it("splits commands into batches under the limit", () => {
+    const cmds = Array.from({ length: 10 }, (_, i) => ({
+      kind: "delete" as const,
+      sheet: "x".repeat(100) + i,
+    }));
+    expect(batches(cmds, 500).every((b) => b.length >= 1)).toBe(true);
+    expect(batches(cmds, 500).flat()).toEqual(cmds);
+  });
+});

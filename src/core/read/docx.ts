@@ -16,7 +16,12 @@ export interface DocxContent {
 export async function extractDocx(bytes: Uint8Array, source: string): Promise<DocxContent> {
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    // Node's mammoth reads `buffer`, the browser's `arrayBuffer`; both take the bytes as they are.
+    // Images are dropped: a task list needs none, and decoding them needs Node's Buffer.
+    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
+    const result = await mammoth.convertToHtml(input, {
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
+    });
     html = result.value;
   } catch (err) {
     throw new ReadError(

@@ -71,7 +71,7 @@ export function findHeader(grid: Grid, filled: CellValue[][], forcedRow?: number
     // and holds nothing that is not a header word.
     const nextAllHeaders =
       next.size > 0 && [...next.entries()].every(([c, t]) => fieldOfHeader(t) !== null || top.get(c) === t);
-    if (nextFields.size >= 1 && nextAllHeaders && (topFields.size >= 1 || isHeaderFields(nextFields))) {
+    if (nextFields.size >= 1 && nextAllHeaders && topFields.size >= 1) {
       const labels = new Map(top);
       for (const [c, t] of next) if (fieldOfHeader(t)) labels.set(c, t);
       if (isHeaderFields(scoreLabels(labels))) return { row: r, lastRow: r + 1, labels };

@@ -7,7 +7,7 @@ import { type CheckResult, type Finding, runChecks } from "../../core/checks/fin
 import { buildTaskList, summarizeUnits, type UnitSummary } from "../../core/ledger";
 import { type SourceRef, type TaskList, columnLetter } from "../../core/model";
 import { type PlanTranslate, buildPlan, listSheetPlan } from "../../core/plan/build";
-import { SETTINGS_SHEET } from "../../core/plan/model";
+import { type LedgerSettings, SETTINGS_SHEET } from "../../core/plan/model";
 import { SheetNamer } from "../../core/plan/sheet-names";
 import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import type { ColumnField } from "../../core/read/columns";
@@ -43,6 +43,8 @@ export interface LedgerState {
   layout: TableLayout | null;
   units: UnitSummary[];
   checks: CheckResult;
+  /** What the last generation stored with the workbook (as-of date, window, mapping). */
+  settings: LedgerSettings | null;
 }
 
 export interface GenerateOptions extends LedgerOptions {
@@ -111,6 +113,7 @@ export function createExcelLedger(run: ExcelRun, requirements: Requirements): Le
         layout: r.inputs.raw.layout ?? null,
         units: summarizeUnits(r.list),
         checks: r.checks,
+        settings: r.inputs.previous,
       };
     },
 

@@ -1,0 +1,145 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { MessageKey } from "../../i18n";
+import { usePane } from "../context";
+
+const FIELDS = [
+  "id",
+  "section",
+  "title",
+  "detail",
+  "lead",
+  "cooperating",
+  "responsible",
+  "leader",
+  "deadline",
+  "progress",
+  "onSchedule",
+  "note",
+] as const;
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  counts: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function SourceStep() {
+  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, ledger } = usePane();
+  const styles = useStyles();
+  const [text, setText] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const layout = state?.layout;
+  const headers = layout?.headers ?? [];
+  const columnOf = (f: string): number | undefined => {
+    if (mapping[f] !== undefined) return mapping[f];
+    const c = layout?.columns[f];
+    return Array.isArray(c) ? c.at(-1) : c;
+  };
+  return (
+    <div className={styles.grid}>
+      <Field label={t("ui.source.sheet")}>
+        <Select
+          value={sheet ?? state?.list.source.sheet ?? ""}
+          onChange={(_, d) => setSheet(d.value || undefined)}
+          disabled={busy}
+        >
+          {(state?.sheets ?? []).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {state && (
+        <Text className={styles.counts} data-testid="source-counts">
+          {t("ui.source.counts", { tasks: state.list.tasks.length, units: state.units.length })}
+          {layout ? ` · ${t("ui.source.headerRow", { row: layout.headerRow })}` : ""}
+        </Text>
+      )}
+      {layout && (
+        <details>
+          <summary>{t("ui.source.mapping")}</summary>
+          <div className={styles.grid}>
+            {FIELDS.map((f) => (
+              <Field key={f} label={t(`ui.field.${f}` as MessageKey)} orientation="horizontal">
+                <Select
+                  value={String(columnOf(f) ?? "")}
+                  onChange={(_, d) => setMapping({ ...mapping, [f]: Number(d.value) })}
+                  disabled={busy}
+                >
+                  <option value="">{t("ui.source.unused")}</option>
+                  {headers.map(([c, h]) => (
+                    <option key={c} value={String(c)}>
+                      {h}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </details>
+      )}
+      <div className={styles.row}>
+        <Button onClick={() => act(refresh)} disabled={busy}>
+          {t("ui.source.reload")}
+        </Button>
+      </div>
+      <details>
+        <summary>{t("ui.source.import")}</summary>
+        <div className={styles.grid}>
+          <Field label={t("ui.source.paste")}>
+            <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={5} />
+          </Field>
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              disabled={busy || !text.trim()}
+              onClick={() =>
+                act(async () => {
+                  const name = await ledger.importText(text, t);
+                  setMessage(t("ui.source.imported", { sheet: name }));
+                  setSheet(name);
+                  setText("");
+                })
+              }
+            >
+              {t("ui.source.importText")}
+            </Button>
+            <Field label={t("ui.source.importDocx")}>
+              <input
+                type="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                disabled={busy}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  void act(async () => {
+                    const name = await ledger.importDocx(await file.arrayBuffer(), t);
+                    setMessage(t("ui.source.imported", { sheet: name }));
+                    setSheet(name);
+                  });
+                }}
+              />
+            </Field>
+          </div>
+          {message && <Caption1 role="status">{message}</Caption1>}
+        </div>
+      </details>
+    </div>
+  );
+}

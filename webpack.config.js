@@ -1,0 +1,132 @@
+/**
+ * Builds the task pane (and the ribbon's command page) into dist/web, and the manifest with the
+ * add-in's URL injected in one place.
+ *
+ *   npm run build                                  production, URL from ADDIN_URL (default below)
+ *   npm run build -- --env offline                 office.js bundled, for isolated intranets
+ *   npm run dev-server                             https://localhost:3000
+ *   webpack --env test                             the pane with the test host's fake Office (browser test)
+ */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** The one place the add-in's address is set for a production build. */
+const DEV_URL = "https://localhost:3000/";
+const PRODUCTION_URL = process.env.ADDIN_URL || "https://task-ledger.example.gov.cn/";
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OTHER_HOSTS = [
+  "access",
+  "onenote",
+  "outlook",
+  "powerpoint",
+  "project",
+  "visio",
+  "word",
+  "mailapp",
+  "sharepoint",
+];
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch {
+    // The CA cannot be installed here (no admin rights): use the generated files directly.
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const crt = path.join(dir, "localhost.crt");
+    const key = path.join(dir, "localhost.key");
+    if (fs.existsSync(crt) && fs.existsSync(key)) {
+      return {
+        cert: fs.readFileSync(crt),
+        key: fs.readFileSync(key),
+        ca: fs.readFileSync(path.join(dir, "ca.crt")),
+      };
+    }
+    console.warn(
+      "No localhost certificate: run `npx office-addin-dev-certs install` once (it writes ~/.office-addin-dev-certs).",
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const test = Boolean(env.test);
+  const offline = Boolean(env.offline);
+  const url = production ? env.url || PRODUCTION_URL : DEV_URL;
+  const officeJs = test
+    ? '<script src="fake-host.js"></script>'
+    : offline
+      ? '<script src="office-js/office.js"></script>'
+      : `<script src="${OFFICE_JS_CDN}"></script>`;
+  const outDir = path.resolve(__dirname, test ? "dist/web-test" : "dist/web");
+
+  const copies = [
+    { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+    { from: "src/taskpane/support.html", to: "support.html" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => content.toString().split(DEV_URL).join(url),
+    },
+  ];
+  if (offline) {
+    copies.push({
+      from: "node_modules/@microsoft/office-js/dist",
+      to: "office-js",
+      globOptions: { ignore: ["**/*.debug.js", ...OTHER_HOSTS.map((h) => `**/${h}*`)] },
+    });
+  }
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      ...(test ? { "fake-host": "./test/browser/fake-host.ts" } : {}),
+    },
+    output: { path: outDir, filename: "[name].js", clean: true },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // mammoth's browser build still names Node modules it never calls there.
+      fallback: { fs: false, path: false, os: false, util: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: test ? ["fake-host", "taskpane"] : ["taskpane"],
+        chunksSortMode: "manual",
+        officeJs: test ? "" : officeJs,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        officeJs: test ? "" : officeJs,
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: outDir },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: 3000,
+      server: { type: "https", options: await httpsOptions() },
+    },
+  };
+};

@@ -15,6 +15,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 /** The one place the add-in's address is set for a production build. */
 const DEV_URL = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000";
 const PRODUCTION_URL = process.env.ADDIN_URL || "https://task-ledger.example.gov.cn/";
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -71,7 +72,8 @@ module.exports = async (env = {}, argv = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => content.toString().split(DEV_URL).join(url),
+      transform: (content) =>
+        content.toString().split(DEV_URL).join(url).split(DEV_ORIGIN).join(new URL(url).origin),
     },
   ];
   if (offline) {
@@ -79,6 +81,8 @@ module.exports = async (env = {}, argv = {}) => {
       from: "node_modules/@microsoft/office-js/dist",
       to: "office-js",
       globOptions: { ignore: ["**/*.debug.js", ...OTHER_HOSTS.map((h) => `**/${h}*`)] },
+      // Microsoft's files are shipped as they are: not minified again.
+      info: { minimized: true },
     });
   }
 

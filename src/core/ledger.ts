@@ -3,7 +3,7 @@
  * deadlines and status parsed, as of a given date.
  */
 import { findDeadlineInText, parseDeadline } from "./deadlines/parse";
-import type { Deadline, SourceInfo, Task, TaskList, UnitRef } from "./model";
+import type { Deadline, SourceInfo, Status, Task, TaskList, UnitRef } from "./model";
 import type { RawList, RawTask } from "./read/raw";
 import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
@@ -20,7 +20,12 @@ export interface BuildOptions {
 
 export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptions): TaskList {
   const year = opts.year ?? raw.yearHint ?? Number(opts.asOf.slice(0, 4));
-  const ctx = { year, asOf: opts.asOf };
+  const ctx = {
+    year,
+    asOf: opts.asOf,
+    deadlines: new Map<string, Deadline>(),
+    statuses: new Map<string, Status>(),
+  };
   const allRefs: UnitRef[] = [];
   const tasks: Task[] = raw.tasks.map((r) => {
     const refs = resolveRun([...r.leadNames, ...r.coopNames], opts.directory);
@@ -58,20 +63,32 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
  * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
  * done: the words 已完成 speak of the milestone, not the task.
  */
-function deadlineAndStatus(
-  r: RawTask,
-  ctx: { year: number; asOf: string },
-): Pick<Task, "deadline" | "status"> {
+interface Ctx {
+  year: number;
+  asOf: string;
+  /** Deadline and status texts repeat across a list: each is parsed once (results are copied). */
+  deadlines: Map<string, Deadline>;
+  statuses: Map<string, Status>;
+}
+
+function deadlineAndStatus(r: RawTask, ctx: Ctx): Pick<Task, "deadline" | "status"> {
   const deadline = deadlineOf(r, ctx);
-  const status = parseStatus(r.progressText, r.onScheduleText);
+  const statusKey = `${r.progressText ?? ""}\u0000${r.onScheduleText ?? ""}`;
+  let cached = ctx.statuses.get(statusKey);
+  if (!cached) ctx.statuses.set(statusKey, (cached = parseStatus(r.progressText, r.onScheduleText)));
+  const status = { ...cached };
   const count = deadline.milestones?.length ?? 0;
   const done = milestonesDone(status.text);
   if (count > 1 && done !== null && done < count && status.state === "done") status.state = "in_progress";
   return { deadline, status };
 }
 
-function deadlineOf(r: RawTask, ctx: { year: number; asOf: string }): Deadline {
-  if (r.deadlineText !== null && r.deadlineText.trim() !== "") return parseDeadline(r.deadlineText, ctx);
+function deadlineOf(r: RawTask, ctx: Ctx): Deadline {
+  if (r.deadlineText !== null && r.deadlineText.trim() !== "") {
+    let d = ctx.deadlines.get(r.deadlineText);
+    if (!d) ctx.deadlines.set(r.deadlineText, (d = parseDeadline(r.deadlineText, ctx)));
+    return { ...d, ...(d.milestones ? { milestones: d.milestones.map((m) => ({ ...m })) } : {}) };
+  }
   // No deadline column, or an empty cell: look for deadline wording in the task's own text.
   return findDeadlineInText(`${r.title}。${r.detail}`, ctx);
 }

@@ -18,10 +18,13 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(lang: Lang): Translate {
   const table = TABLES[lang];
-  return (key, params = {}) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return (key, params) => {
+    const text = table[key];
+    if (!params || !text.includes("{")) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
+  };
 }
 
 export function messagesOf(lang: Lang): Readonly<Record<MessageKey, string>> {

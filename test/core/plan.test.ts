@@ -112,6 +112,25 @@ describe("the plan for the sample", () => {
     expect(plan.settings.generated.filter((g) => g.role === "unit")).toHaveLength(39);
   });
 
+  it("never plans overlapping merged areas (the ExcelJS adapter relies on it)", () => {
+    const plan = buildPlan(base);
+    for (const sheet of plan.sheets) {
+      const seen = new Set<string>();
+      for (const m of sheet.merges) {
+        for (let r = m.top; r <= m.bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) {
+            expect([sheet.name, `${r},${c}`, seen.has(`${r},${c}`)]).toEqual([
+              sheet.name,
+              `${r},${c}`,
+              false,
+            ]);
+            seen.add(`${r},${c}`);
+          }
+        }
+      }
+    }
+  });
+
   it("sets taller rows where text wraps", () => {
     const plan = buildPlan(base);
     const unit = plan.sheets.find((s) => s.unit === "县乡村振兴局")!;

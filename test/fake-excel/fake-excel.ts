@@ -41,6 +41,19 @@ export interface FakeSheet {
 }
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What each action adds to a request besides its values: object path, ids, property name. */
+const ACTION = 80;
+
+/** What a value costs in a request: its JSON, in UTF-8 bytes. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
 
 const key = (r: number, c: number) => `${r},${c}`;
 const colNum = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -81,7 +94,7 @@ class ClientObject {
   load(props: string): this {
     for (const p of props.split(",").map((x) => x.trim().split("/")[0]!)) this.pending.add(p);
     this.ctx.onLoad(this);
-    this.ctx.queueBytes(props.length + 40);
+    this.ctx.queueBytes(props.length + ACTION);
     return this;
   }
   /** Called at sync: take a snapshot of the loaded properties. */
@@ -110,7 +123,7 @@ class FakeFormat {
     private readonly boxes: () => { sheet: FakeSheet; box: Box }[],
   ) {}
   private set(prop: string, v: unknown) {
-    this.ctx.queue(JSON.stringify(v).length + prop.length + 40, () => {
+    this.ctx.queue(jsonBytes(v) + prop.length + ACTION, () => {
       for (const { sheet, box } of this.boxes()) {
         for (let r = box.top; r <= box.bottom; r++)
           for (let c = box.left; c <= box.right; c++) {
@@ -198,7 +211,7 @@ class FakeRange extends ClientObject {
     return this.valuesSnapshot;
   }
   set values(v: unknown[][]) {
-    this.ctx.queue(JSON.stringify(v).length + 60, () => {
+    this.ctx.queue(jsonBytes(v) + ACTION, () => {
       const b = this.boxFn();
       const rows = b.bottom - b.top + 1;
       const cols = b.right - b.left + 1;
@@ -223,7 +236,7 @@ class FakeRange extends ClientObject {
     return this.formatSnapshot;
   }
   set numberFormat(v: string[][]) {
-    this.ctx.queue(JSON.stringify(v).length + 60, () => {
+    this.ctx.queue(jsonBytes(v) + ACTION, () => {
       const b = this.boxFn();
       if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1)) {
         throw new FakeExcelError("InvalidArgument", `numberFormat does not fit the range ${boxAddress(b)}`);
@@ -250,7 +263,7 @@ class FakeRange extends ClientObject {
     return new FakeFormat(this.ctx, () => [{ sheet: this.sheet(), box: this.boxFn() }]);
   }
   set hyperlink(h: { documentReference: string; textToDisplay: string }) {
-    this.ctx.queue(JSON.stringify(h).length + 40, () => {
+    this.ctx.queue(jsonBytes(h) + ACTION, () => {
       const b = this.boxFn();
       const cell = this.ctx.excel.cell(this.sheet(), b.top, b.left);
       cell.hyperlink = h;
@@ -258,7 +271,7 @@ class FakeRange extends ClientObject {
     });
   }
   merge(_across = false): void {
-    this.ctx.queue(60, () => {
+    this.ctx.queue(ACTION, () => {
       const b = this.boxFn();
       const sheet = this.sheet();
       if (
@@ -272,7 +285,7 @@ class FakeRange extends ClientObject {
     });
   }
   select(): void {
-    this.ctx.queue(40, () => {
+    this.ctx.queue(ACTION, () => {
       this.ctx.excel.selection = { sheet: this.sheetName, address: boxAddress(this.boxFn()) };
     });
   }
@@ -282,7 +295,7 @@ class FakeRange extends ClientObject {
   get conditionalFormats() {
     return {
       add: (type: string) => {
-        this.ctx.queue(80, () =>
+        this.ctx.queue(ACTION, () =>
           this.sheet().conditionalFormats.push({ address: boxAddress(this.boxFn()), type }),
         );
         return { dataBar: {} as Record<string, unknown> };
@@ -342,12 +355,13 @@ class FakeWorksheet extends ClientObject {
     return this.sheet().visibility;
   }
   set visibility(v: FakeSheet["visibility"]) {
-    this.ctx.queue(40, () => (this.sheet().visibility = v));
+    this.ctx.queue(ACTION, () => (this.sheet().visibility = v));
   }
   set tabColor(v: string) {
-    this.ctx.queue(40, () => (this.sheet().tabColor = v));
+    this.ctx.queue(ACTION, () => (this.sheet().tabColor = v));
   }
   getRange(address?: string): FakeRange {
+    this.ctx.queueBytes((address ?? "").length + ACTION);
     const box = parseAddress(address ?? "A1");
     return new FakeRange(this.ctx, this.nameAtCreation, () => box);
   }
@@ -356,6 +370,7 @@ class FakeWorksheet extends ClientObject {
     return new FakeRange(this.ctx, this.nameAtCreation, () => box);
   }
   getRanges(addresses: string): { format: FakeFormat } {
+    this.ctx.queueBytes(addresses.length + ACTION);
     const boxes = addresses.split(",").map(parseAddress);
     return { format: new FakeFormat(this.ctx, () => boxes.map((box) => ({ sheet: this.sheet(), box }))) };
   }
@@ -378,17 +393,17 @@ class FakeWorksheet extends ClientObject {
     });
   }
   delete(): void {
-    this.ctx.queue(40, () => this.ctx.excel.removeSheet(this.nameAtCreation));
+    this.ctx.queue(ACTION, () => this.ctx.excel.removeSheet(this.nameAtCreation));
   }
   activate(): void {
-    this.ctx.queue(40, () => (this.ctx.excel.activeSheet = this.nameAtCreation));
+    this.ctx.queue(ACTION, () => (this.ctx.excel.activeSheet = this.nameAtCreation));
   }
   readonly freezePanes = {
-    freezeRows: (n: number) => this.ctx.queue(40, () => (this.sheet().frozenRows = n)),
+    freezeRows: (n: number) => this.ctx.queue(ACTION, () => (this.sheet().frozenRows = n)),
   };
   get pageLayout() {
     const set = (k: string, v: unknown) =>
-      this.ctx.queue(JSON.stringify(v ?? null).length + 40, () => (this.sheet().print[k] = v));
+      this.ctx.queue(jsonBytes(v) + ACTION, () => (this.sheet().print[k] = v));
     return {
       set orientation(v: string) {
         set("orientation", v);
@@ -427,7 +442,7 @@ class FakeWorksheets extends ClientObject {
     return new FakeWorksheet(this.ctx, name);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.queue(name.length + 40, () => this.ctx.excel.addSheet(name));
+    this.ctx.queue(name.length + ACTION, () => this.ctx.excel.addSheet(name));
     return new FakeWorksheet(this.ctx, name);
   }
 }

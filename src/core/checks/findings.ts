@@ -8,7 +8,7 @@ import type { SourceRef, Task, TaskList } from "../model";
 import { nameKey } from "../text/normalize";
 import type { UnitDirectory } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
-import { editDistance } from "../units/distance";
+import { withinOneEdit } from "../units/distance";
 import { type CheckOptions, type Warning, effectiveDue, taskWarning } from "./warnings";
 
 export type Severity = "error" | "warning" | "info";
@@ -254,6 +254,8 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
   }
 }
 
+const NUMBERS = /[0-9一二三四五六七八九十百千〇零]+/g;
+
 function titleKey(title: string): string {
   return nameKey(title).replace(/[\p{P}\p{S}\s]/gu, "");
 }
@@ -289,18 +291,23 @@ function duplicateFindings(list: TaskList, add: Add): void {
       { params: { title: task.title, other: list.tasks[first.index]!.id } },
     );
   };
-  const reverse = (s: string) => [...s].reverse().join("");
-  for (const order of [(k: string) => k, reverse]) {
-    const sorted = [...keyed].sort((a, b) =>
-      order(a.key) < order(b.key) ? -1 : order(a.key) > order(b.key) ? 1 : a.index - b.index,
-    );
+  // Sorted with the engine's own string sort (no comparator callback): key, then position.
+  const byPosition = new Map(keyed.map((k) => [k.index, k]));
+  const sortBy = (f: (k: { key: string }) => string) =>
+    keyed
+      .map((k) => `${f(k)}\u0001${String(k.index).padStart(9, "0")}`)
+      .sort()
+      .map((s) => byPosition.get(Number(s.slice(s.lastIndexOf("\u0001") + 1)))!);
+  for (const sorted of [sortBy((k) => k.key), sortBy((k) => [...k.key].reverse().join(""))]) {
     for (let i = 1; i < sorted.length; i++) {
       const a = sorted[i - 1]!;
       const b = sorted[i]!;
       if (a.key === b.key) report(a, b);
       else if (
         Math.min(a.key.length, b.key.length) >= NEAR_DUPLICATE_MIN_LENGTH &&
-        editDistance(a.key, b.key, 1) <= 1
+        withinOneEdit(a.key, b.key) &&
+        // 新建第一小学 / 新建第二小学 are two tasks, not one written twice.
+        a.key.replace(NUMBERS, "#") !== b.key.replace(NUMBERS, "#")
       )
         report(a, b);
     }

@@ -94,11 +94,12 @@ const TAB = {
 /** Whole-number ids are written as numbers (no "number stored as text" marks); others as text. */
 const idValue = (id: string): string | number => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : id);
 
-const c = (v: string | number | null, s?: StyleId, link?: PlanCell["link"]): PlanCell => ({
-  v,
-  ...(s ? { s } : {}),
-  ...(link ? { link } : {}),
-});
+function c(v: string | number | null, s?: StyleId, link?: PlanCell["link"]): PlanCell {
+  const cell: PlanCell = { v };
+  if (s) cell.s = s;
+  if (link) cell.link = link;
+  return cell;
+}
 
 interface UnitTasks {
   name: string;
@@ -424,7 +425,12 @@ function summarySheet(
     (["section", "count", "done", "overdue", "rate"] as const).map((k) => c(t(`plan.col.${k}`), "header")),
   );
   const sections = new Map<string, number[]>();
-  tasks.forEach((x, i) => sections.set(x.section ?? "—", [...(sections.get(x.section ?? "—") ?? []), i]));
+  tasks.forEach((x, i) => {
+    const key = x.section ?? "—";
+    const idx = sections.get(key);
+    if (idx) idx.push(i);
+    else sections.set(key, [i]);
+  });
   for (const [section, idx] of sections) {
     const d = idx.filter((i) => tasks[i]!.status.state === "done").length;
     rows.push([
@@ -613,13 +619,11 @@ function directorySheet(input: PlanInput, name: string): SheetPlan {
   const rows: (PlanCell | null)[][] = [
     (["name", "aliases", "kind", "note"] as const).map((k) => c(t(`plan.dir.${k}`), "header")),
   ];
+  // Misspellings are not aliases: collect them once (not per unit, which would be quadratic).
+  const typoRaws = new Set<string>();
+  for (const x of list.tasks)
+    for (const r of [...x.lead, ...x.cooperating]) if (r.via === "typo") typoRaws.add(r.raw);
   for (const u of summarizeUnits(list)) {
-    const typoRaws = new Set(
-      list.tasks
-        .flatMap((x) => [...x.lead, ...x.cooperating])
-        .filter((r) => r.name === u.name && r.via === "typo")
-        .map((r) => r.raw),
-    );
     const aliases = u.writtenAs.filter((a) => a !== u.name && !typoRaws.has(a));
     rows.push([
       c(u.name, "cell"),

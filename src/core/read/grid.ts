@@ -42,12 +42,14 @@ export function cellText(v: CellValue | undefined): string {
 
 /**
  * Values with merged areas filled: every cell of a merged area takes the top-left value.
- * Returns a new array; the grid is not changed.
+ * The grid is not changed; callers must not change the rows returned.
  */
 export function fillMerges(
   grid: Grid,
   shouldFill: (area: MergedArea) => boolean = () => true,
 ): CellValue[][] {
+  // Without merges there is nothing to fill: the rows are shared, not copied (they are not changed).
+  if (!grid.merges.some(shouldFill)) return grid.rows;
   const rows = grid.rows.map((r) => [...r]);
   for (const a of grid.merges) {
     if (!shouldFill(a)) continue;

@@ -226,7 +226,9 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     }
     const clean = (c: number | undefined) => {
       const t = at(c);
-      return /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/.test(t) ? "" : t;
+      return t.charCodeAt(0) === 35 && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/.test(t)
+        ? ""
+        : t;
     };
 
     let leadNames: string[] = [];

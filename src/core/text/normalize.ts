@@ -2,6 +2,8 @@
  * Text clean-up shared by every reader: traditional → simplified characters, scraped pinyin
  * annotations, full-width letters and digits, stray spaces.
  */
+import { TRADITIONAL_CHARS } from "./traditional-chars";
+
 type ConverterFactory = (options: { from: string; to: string }) => (s: string) => string;
 // opencc-js ships ESM-only type declarations; its "require" export is a UMD build that works
 // in Node and in webpack alike.
@@ -10,9 +12,26 @@ const { Converter } = require("opencc-js/t2cn") as { Converter: ConverterFactory
 
 let t2s: ((s: string) => string) | null = null;
 
+/** 1 for each character opencc converts on its own, over U+3400–U+FAFF. */
+const TRAD_BASE = 0x3400;
+const TRAD_TABLE = (() => {
+  const table = new Uint8Array(0xfaff - TRAD_BASE + 1);
+  for (let i = 0; i < TRADITIONAL_CHARS.length; i++) table[TRADITIONAL_CHARS.charCodeAt(i) - TRAD_BASE] = 1;
+  return table;
+})();
+
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= TRAD_BASE && c <= 0xfaff && TRAD_TABLE[c - TRAD_BASE] === 1) return true;
+  }
+  return false;
+}
+
 /** Convert traditional characters to simplified (mainland forms). Simplified text is unchanged. */
 export function toSimplified(text: string): string {
-  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  // Most lists are simplified already: skip the converter unless a traditional character is there.
+  if (!hasTraditional(text)) return text;
   const convert = (t2s ??= Converter({ from: "t", to: "cn" }));
   return convert(text);
 }
@@ -35,24 +54,59 @@ export function stripPinyin(text: string): string {
   });
 }
 
+const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
 /** Full-width ASCII letters, digits and a few symbols to half width; ideographic space to space. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/g, (ch) =>
     ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
 }
 
+/** Characters any normalization step acts on; a text with none of them is returned as it is. */
+function needsNormalizing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0x0d || // \r
+      c === 0x28 || // ( of a pinyin annotation
+      c === 0xff08 || // （
+      c === 0x3000 ||
+      (c >= 0xff10 && c <= 0xff5a) ||
+      c === 0x200b ||
+      c === 0xfeff ||
+      (c >= TRAD_BASE && c <= 0xfaff && TRAD_TABLE[c - TRAD_BASE] === 1)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Everything a reader does to a line before parsing it. Keeps line structure. */
 export function normalizeText(text: string): string {
+  if (!needsNormalizing(text)) return text;
   return toSimplified(stripPinyin(toHalfWidth(text.replace(/\r\n?/g, "\n")))).replace(/[\u200b\ufeff]/g, "");
 }
 
 /** Collapse runs of white space (not line breaks) and trim. */
 export function tidy(text: string): string {
+  if (!/[\t\u00a0]| {2}|^\s|\s$/.test(text)) return text;
   return text.replace(/[ \t\u00a0]+/g, " ").trim();
 }
 
+const keys = new Map<string, string>();
+/** Names repeat thousands of times in a list: their keys are remembered (bounded). */
+const MAX_KEYS = 100_000;
+
 /** Key used to compare names: simplified, half width, no spaces, ASCII brackets. */
 export function nameKey(text: string): string {
-  return toSimplified(toHalfWidth(text)).replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  let k = keys.get(text);
+  if (k === undefined) {
+    k = toSimplified(toHalfWidth(text)).replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(text, k);
+  }
+  return k;
 }

@@ -98,25 +98,15 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
     const rank = e.source === "user" ? 3 : 2;
     for (const n of [e.name, ...e.aliases]) targets.set(nameKey(n), { name: e.name, known: true, rank });
   }
-  const byLength = new Map<number, string[]>();
-  const addTarget = (k: string) => {
-    const len = [...k].length;
-    const arr = byLength.get(len) ?? [];
-    arr.push(k);
-    byLength.set(len, arr);
-  };
-  for (const k of targets.keys()) addTarget(k);
   for (const [n, known] of knownInList) {
-    if (!targets.has(n)) {
-      targets.set(n, { name: n, known, rank: 1 });
-      addTarget(n);
-    }
+    if (!targets.has(n)) targets.set(n, { name: n, known, rank: 1 });
   }
+  const index = new DeletionIndex([...targets.keys()], TYPO_FOLD.suggestDistance);
 
   const decided = new Map<string, Partial<UnitRef> | null>();
   for (const name of freq.keys()) {
     if (knownInList.get(name)) continue;
-    decided.set(name, decideUnknown(name, freq, targets, byLength));
+    decided.set(name, decideUnknown(name, freq, targets, index));
   }
   for (const r of refs) {
     if (r.known) continue;
@@ -133,19 +123,71 @@ interface Target {
 }
 
 /** Names that differ only in numbers are different units (第一中学 / 第二中学, 1号 / 7号). */
-const NUMERALS = /[0-9一二三四五六七八九十百〇零]/g;
-function differOnlyInNumbers(a: string, b: string): boolean {
-  return (
-    a.replace(NUMERALS, "#") === b.replace(NUMERALS, "#") ||
-    a.replace(NUMERALS, "") === b.replace(NUMERALS, "")
-  );
+const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
+
+/**
+ * Candidates within a few edits, found without comparing every pair: two names within d edits
+ * share a string made by deleting at most d characters from each (symmetric deletion). Building
+ * is linear in the names; a look-up touches only the query's own deletions.
+ */
+export class DeletionIndex {
+  private readonly byVariant = new Map<string, string[]>();
+  private readonly stripped = new Map<string, string>();
+
+  constructor(
+    names: readonly string[],
+    private readonly depth: number,
+  ) {
+    for (const n of names) {
+      for (const v of deletions(n, depth)) {
+        const list = this.byVariant.get(v);
+        if (list) list.push(n);
+        else this.byVariant.set(v, [n]);
+      }
+    }
+  }
+
+  candidates(name: string, max: number): Set<string> {
+    const out = new Set<string>();
+    for (const v of deletions(name, Math.min(max, this.depth))) {
+      for (const n of this.byVariant.get(v) ?? []) out.add(n);
+    }
+    return out;
+  }
+
+  /** The name with its numbers replaced by one mark (cached): 第1号 and 第7号 look alike. */
+  numberless(name: string): string {
+    let s = this.stripped.get(name);
+    if (s === undefined) this.stripped.set(name, (s = name.replace(NUMERALS, "#")));
+    return s;
+  }
+}
+
+function deletions(name: string, depth: number): Set<string> {
+  const out = new Set<string>([name]);
+  let frontier = [name];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const s of frontier) {
+      const chars = [...s];
+      for (let i = 0; i < chars.length; i++) {
+        const v = chars.slice(0, i).join("") + chars.slice(i + 1).join("");
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
 }
 
 function decideUnknown(
   name: string,
   freq: Map<string, number>,
   targets: Map<string, Target>,
-  byLength: Map<number, string[]>,
+  index: DeletionIndex,
 ): Partial<UnitRef> | null {
   // Bare name written in full elsewhere in the list.
   if (!SELF_PREFIXED.test(name)) {
@@ -157,18 +199,16 @@ function decideUnknown(
   const len = [...name].length;
   const max = len >= TYPO_FOLD.minLengthForSuggestTwo ? TYPO_FOLD.suggestDistance : 1;
   const found: { name: string; known: boolean; rank: number; d: number; f: number }[] = [];
-  for (let l = len - max; l <= len + max; l++) {
-    for (const k of byLength.get(l) ?? []) {
-      if (k === name) continue;
-      const t = targets.get(k);
-      if (!t || t.name === name) continue;
-      const tf = freq.get(t.name) ?? 0;
-      // A list name is a target only when it is written more often than this one.
-      if (!t.known && tf <= (freq.get(name) ?? 0)) continue;
-      if (differOnlyInNumbers(name, k)) continue;
-      const d = editDistance(name, k, max);
-      if (d <= max) found.push({ name: t.name, known: t.known, rank: t.rank, d, f: tf });
-    }
+  for (const k of index.candidates(name, max)) {
+    if (k === name) continue;
+    const t = targets.get(k);
+    if (!t || t.name === name) continue;
+    const tf = freq.get(t.name) ?? 0;
+    // A list name is a target only when it is written more often than this one.
+    if (!t.known && tf <= (freq.get(name) ?? 0)) continue;
+    if (index.numberless(name) === index.numberless(k)) continue;
+    const d = editDistance(name, k, max);
+    if (d <= max) found.push({ name: t.name, known: t.known, rank: t.rank, d, f: tf });
   }
   if (found.length === 0) return null;
   found.sort((a, b) => a.d - b.d || b.rank - a.rank || b.f - a.f);

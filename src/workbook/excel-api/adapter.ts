@@ -5,7 +5,7 @@
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
 import { STYLES, type CellStyle } from "../../core/plan/model";
 import type { SheetInfo } from "../port";
-import { type Command, type Features, batches } from "./commands";
+import { type Command, type Features, batches, commandBytes } from "./commands";
 
 /** Excel.run, or the test fake's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -157,7 +157,7 @@ function queue(context: Excel.RequestContext, c: Command): void {
       sheets.getItem(c.sheet).getRangeByIndexes(0, c.col - 1, 1, 1).format.columnWidth = c.points;
       return;
     case "height":
-      sheets.getItem(c.sheet).getRangeByIndexes(c.row - 1, 0, 1, 1).format.rowHeight = c.points;
+      sheets.getItem(c.sheet).getRangeByIndexes(c.row - 1, 0, c.rows, 1).format.rowHeight = c.points;
       return;
     case "freeze":
       sheets.getItem(c.sheet).freezePanes.freezeRows(c.rows);
@@ -221,7 +221,7 @@ export async function executeCommands(
       ),
     Promise.resolve(),
   );
-  return { batches: groups.length, bytes: commands.reduce((n, c) => n + JSON.stringify(c).length * 2, 0) };
+  return { batches: groups.length, bytes: commands.reduce((n, c) => n + commandBytes(c), 0) };
 }
 
 /** Select a cell (a finding's place) and show its sheet. */

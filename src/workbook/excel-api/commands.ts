@@ -38,7 +38,7 @@ export type Command =
   | { kind: "style"; sheet: string; addresses: string[]; style: StyleId }
   | { kind: "merge"; sheet: string; address: string }
   | { kind: "width"; sheet: string; col: number; points: number }
-  | { kind: "height"; sheet: string; row: number; points: number }
+  | { kind: "height"; sheet: string; row: number; rows: number; points: number }
   | { kind: "freeze"; sheet: string; rows: number }
   | { kind: "link"; sheet: string; address: string; target: string; text: string }
   | { kind: "tab"; sheet: string; color: string }
@@ -51,10 +51,13 @@ export type Command =
     }
   | { kind: "dataBar"; sheet: string; address: string };
 
-/** Requests are kept under this size (Excel on the web refuses 5 MB). */
-export const BATCH_BYTES = 4 * 1024 * 1024;
-/** Rows written by one values command: big enough to be few, small enough to batch evenly. */
-const ROWS_PER_BLOCK = 500;
+/**
+ * Requests are filled up to this size: under Excel on the web's 5 MB limit with room for the
+ * protocol's own wrapping, and full enough that a write takes no more than one sync per 4 MB.
+ */
+export const BATCH_BYTES = 4.75 * 1024 * 1024;
+/** One values command stays this small, so batches fill evenly. */
+const BLOCK_BYTES = 256 * 1024;
 /** One character of column width in points (Excel's standard 8.43 characters = 48 points). */
 const POINTS_PER_CHAR = 5.7;
 /** Address lists for one formatting call stay short enough for Excel to parse. */
@@ -77,17 +80,35 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
   const sheet = plan.name;
   const out: Command[] = [{ kind: "add", sheet }];
   const width = Math.max(plan.widths.length, ...plan.rows.map((r) => r.length), 1);
-  for (let top = 1; top <= plan.rows.length; top += ROWS_PER_BLOCK) {
-    const bottom = Math.min(plan.rows.length, top + ROWS_PER_BLOCK - 1);
-    const values: (string | number)[][] = [];
-    const formats: string[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const row = plan.rows[r - 1] ?? [];
-      values.push(Array.from({ length: width }, (_, c) => row[c]?.v ?? ""));
-      formats.push(Array.from({ length: width }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.s)));
-    }
-    out.push({ kind: "values", sheet, address: rangeAddress(top, 1, bottom, width), values, formats });
+  let top = 1;
+  let values: (string | number)[][] = [];
+  let formats: string[][] = [];
+  let size = 0;
+  const flushValues = () => {
+    if (!values.length) return;
+    out.push({
+      kind: "values",
+      sheet,
+      address: rangeAddress(top, 1, top + values.length - 1, width),
+      values,
+      formats,
+    });
+    top += values.length;
+    values = [];
+    formats = [];
+    size = 0;
+  };
+  for (let r = 1; r <= plan.rows.length; r++) {
+    const row = plan.rows[r - 1] ?? [];
+    const v = Array.from({ length: width }, (_, c) => row[c]?.v ?? "");
+    const f = Array.from({ length: width }, (_, c) => numberFormatOf(row[c]?.v ?? null, row[c]?.s));
+    const bytes = utf8Length(JSON.stringify(v)) + utf8Length(JSON.stringify(f));
+    if (values.length && size + bytes > BLOCK_BYTES) flushValues();
+    values.push(v);
+    formats.push(f);
+    size += bytes;
   }
+  flushValues();
   // Styles: one command per style, over runs of cells in a row that share it.
   const byStyle = new Map<StyleId, string[]>();
   plan.rows.forEach((row, ri) => {
@@ -121,9 +142,15 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
   plan.widths.forEach((w, i) =>
     out.push({ kind: "width", sheet, col: i + 1, points: Math.round(w * POINTS_PER_CHAR * 10) / 10 }),
   );
-  plan.rowHeights?.forEach((h, i) => {
-    if (h !== undefined) out.push({ kind: "height", sheet, row: i + 1, points: h });
-  });
+  // Consecutive rows of one height are set together.
+  const heights = plan.rowHeights ?? [];
+  for (let i = 0; i < heights.length;) {
+    const h = heights[i];
+    let j = i + 1;
+    while (j < heights.length && heights[j] === h) j++;
+    if (h !== undefined) out.push({ kind: "height", sheet, row: i + 1, rows: j - i, points: h });
+    i = j;
+  }
   if (features.freezeAndLinks) {
     if (plan.freeze?.rows) out.push({ kind: "freeze", sheet, rows: plan.freeze.rows });
     plan.rows.forEach((row, ri) =>
@@ -191,8 +218,93 @@ export function planCommands(
   return out;
 }
 
+/** Bytes of a string in UTF-8 (what goes over the wire), without allocating. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
+/** What one action adds to a request besides its values (object path, ids, property name). */
+const ACTION_BYTES = 80;
+const json = (v: unknown) => utf8Length(JSON.stringify(v));
+
+/** Properties a style sets, as name → value (mirrors the adapter's applyStyle). */
+function styleProperties(style: StyleId): [string, unknown][] {
+  const s = STYLES[style];
+  const props: [string, unknown][] = [
+    ["font.name", "等线"],
+    ["font.size", s.size ?? 10.5],
+    ["font.bold", Boolean(s.bold)],
+    ["wrapText", Boolean(s.wrap)],
+    ["verticalAlignment", "Top"],
+  ];
+  if (s.color) props.push(["font.color", "#000000"]);
+  if (s.underline) props.push(["font.underline", "Single"]);
+  if (s.fill) props.push(["fill.color", "#000000"]);
+  if (s.align) props.push(["horizontalAlignment", "Center"]);
+  if (s.border) {
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ]) {
+      props.push([`border.${edge}.style`, "Continuous"], [`border.${edge}.color`, "#BFBFBF"]);
+    }
+  }
+  return props;
+}
+
+const setBytes = (name: string, value: unknown) => json(value) + name.length + ACTION_BYTES;
+
+/**
+ * A command's share of a request: every object it makes and every property it sets, each with
+ * its values and the action's own overhead. The Excel API fake charges requests the same way.
+ */
 export function commandBytes(c: Command): number {
-  return JSON.stringify(c).length * 2; // UTF-16 upper bound of what goes over the wire
+  switch (c.kind) {
+    case "delete":
+    case "freeze":
+    case "tab":
+      return ACTION_BYTES + (c.kind === "tab" ? json(c.color) : 0);
+    case "add":
+      return c.sheet.length + ACTION_BYTES + (c.hidden ? setBytes("visibility", "VeryHidden") : 0);
+    case "values":
+      return c.address.length + ACTION_BYTES + json(c.formats) + ACTION_BYTES + json(c.values) + ACTION_BYTES;
+    case "style": {
+      const target = c.addresses.join(",").length + ACTION_BYTES;
+      return target + styleProperties(c.style).reduce((n, [name, v]) => n + setBytes(name, v), 0);
+    }
+    case "merge":
+      return c.address.length + 2 * ACTION_BYTES;
+    case "width":
+      return setBytes("columnWidth", c.points);
+    case "height":
+      return setBytes("rowHeight", c.points);
+    case "link":
+      return (
+        c.address.length +
+        ACTION_BYTES +
+        json({ documentReference: c.target, textToDisplay: c.text }) +
+        ACTION_BYTES
+      );
+    case "print":
+      return (
+        setBytes("orientation", c.orientation) +
+        setBytes("paperSize", "A4") +
+        setBytes("zoom", { horizontalFitToPages: 1, verticalFitToPages: 0 }) +
+        (c.titleRows ? setBytes("titleRows", c.titleRows) : 0) +
+        (c.header ? setBytes("centerHeader", c.header) : 0)
+      );
+    case "dataBar":
+      return c.address.length + 2 * ACTION_BYTES + 3 * setBytes("dataBar", { type: "Number", formula: "0" });
+  }
 }
 
 /** Group commands into batches under the request limit, in order. */

@@ -50,6 +50,27 @@ export function readSettings(wb: ExcelJS.Workbook): LedgerSettings | null {
   return ws ? settingsFromGrid(worksheetToGrid(ws)) : null;
 }
 
+/**
+ * Merge the plan's areas. ExcelJS checks each new merge against every earlier one (quadratic: a
+ * summary with thousands of overdue rows took seconds); a plan's merges never overlap (a test
+ * says so), so each merge is checked against none, then all are kept together.
+ */
+function mergeAll(ws: ExcelJS.Worksheet, merges: SheetPlan["merges"]): void {
+  const internal = ws as unknown as { _merges?: Record<string, unknown> };
+  const existing = internal._merges;
+  if (!existing || typeof existing !== "object") {
+    for (const m of merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    return;
+  }
+  const added: Record<string, unknown> = {};
+  for (const m of merges) {
+    internal._merges = {};
+    ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    Object.assign(added, internal._merges);
+  }
+  internal._merges = Object.assign(existing, added);
+}
+
 /** Write one planned sheet into a workbook (which must not hold a sheet of that name). */
 export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
@@ -76,7 +97,7 @@ export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
       if (cell.s) target.style = EXCEL_STYLES[cell.s];
     });
   });
-  for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  mergeAll(ws, plan.merges);
   plan.rowHeights?.forEach((h, r) => {
     if (h !== undefined) ws.getRow(r + 1).height = h;
   });

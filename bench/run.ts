@@ -1,0 +1,205 @@
+/**
+ * npm run bench: core, files and add-in figures at 300 / 3,000 / 30,000 tasks, against targets.
+ * Prints a table and writes bench/results.json. Run on an idle machine; figures are medians.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { runChecks } from "../src/core/checks/findings";
+import { buildTaskList } from "../src/core/ledger";
+import { buildPlan } from "../src/core/plan/build";
+import type { WorkbookPlan } from "../src/core/plan/model";
+import { readRows } from "../src/core/read/rows";
+import { UnitDirectory } from "../src/core/units/directory";
+import { formatDate, translator } from "../src/i18n";
+import { createExcelLedger } from "../src/workbook/excel-api/ledger";
+import { applyPlan } from "../src/workbook/exceljs/apply";
+import { FakeExcel } from "../test/fake-excel/fake-excel";
+import { syntheticGrid } from "./synthetic";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+const SIZES = [
+  { tasks: 300, units: 60, runs: 7 },
+  { tasks: 3000, units: 300, runs: 5 },
+  { tasks: 30000, units: 1000, runs: 3 },
+];
+const AS_OF = "2024-07-01";
+const t = translator("zh-CN");
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+
+function core(tasks: number, units: number): { plan: WorkbookPlan; ms: number; heapMb: number } {
+  const grid = syntheticGrid(tasks, units);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
+  const start = performance.now();
+  const directory = UnitDirectory.builtin();
+  const raw = readRows(grid);
+  sample();
+  const list = buildTaskList(
+    raw,
+    { file: "bench.xlsx", kind: "sheet", sheet: grid.sheet },
+    { asOf: AS_OF, directory },
+  );
+  sample();
+  const checks = runChecks(list, directory, { asOf: AS_OF, dueSoonDays: 15 });
+  sample();
+  const plan = buildPlan({
+    list,
+    checks,
+    asOf: AS_OF,
+    dueSoonDays: 15,
+    lang: "zh-CN",
+    asOfText: formatDate(AS_OF, "zh-CN"),
+    t,
+    tr: t,
+    userSheets: [grid.sheet],
+    includeListSheet: false,
+    includeDirectory: true,
+  });
+  sample();
+  return { plan, ms: performance.now() - start, heapMb: (peak - before) / 1024 / 1024 };
+}
+
+async function files(plan: WorkbookPlan): Promise<{ ms: number; floorMs: number; rssMb: number }> {
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, plan);
+  await wb.xlsx.writeBuffer();
+  const ms = performance.now() - start;
+  // The floor: a bare ExcelJS script writing exactly the same cells and nothing else.
+  const fstart = performance.now();
+  const bare = new ExcelJS.Workbook();
+  for (const s of plan.sheets) {
+    const ws = bare.addWorksheet(s.name);
+    s.rows.forEach((row, r) =>
+      row.forEach((cell, c) => cell && cell.v !== null && (ws.getCell(r + 1, c + 1).value = cell.v)),
+    );
+  }
+  await bare.xlsx.writeBuffer();
+  const floorMs = performance.now() - fstart;
+  clearInterval(timer);
+  return { ms, floorMs, rssMb: peak / 1024 / 1024 };
+}
+
+async function addin(tasks: number, units: number) {
+  const excel = new FakeExcel();
+  const grid = syntheticGrid(tasks, units);
+  excel.loadSheet(grid.sheet, grid.rows as (string | number | null)[][]);
+  const ledger = createExcelLedger(excel.run, excel);
+  excel.resetCounters();
+  await ledger.read({ asOf: AS_OF, dueSoonDays: 15 });
+  const check = { syncs: excel.syncs, maxRequest: excel.maxRequest, bytes: excel.totalBytes };
+  excel.resetCounters();
+  await ledger.generate(
+    { asOf: AS_OF, dueSoonDays: 15, lang: "zh-CN", asOfText: "x", townSheets: false },
+    t,
+    t,
+  );
+  const writeBytes = excel.requests.slice(2).reduce((a, b) => a + b, 0);
+  const generate = {
+    syncs: excel.syncs,
+    maxRequest: excel.maxRequest,
+    bytes: excel.totalBytes,
+    budget: 2 + Math.ceil(writeBytes / (4 * 1024 * 1024)),
+  };
+  return { check, generate };
+}
+
+function pane() {
+  const dir = path.join(ROOT, "dist", "web");
+  const js = ["taskpane.js", "commands.js"].filter((f) => existsSync(path.join(dir, f)));
+  const gz = js.length
+    ? js.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0) / 1024
+    : null;
+  const renderFile = path.join(ROOT, "artifacts", "pane-first-render.json");
+  const firstRenderMs = existsSync(renderFile)
+    ? (JSON.parse(readFileSync(renderFile, "utf8")) as { firstRenderMs: number }).firstRenderMs
+    : null;
+  return { bundleKbGzip: gz === null ? null : Math.round(gz), firstRenderMs };
+}
+
+async function main() {
+  const rows: Record<string, unknown>[] = [];
+  for (const size of SIZES) {
+    const coreRuns: number[] = [];
+    let heap = 0;
+    let plan: WorkbookPlan | null = null;
+    for (let i = 0; i < size.runs; i++) {
+      const r = core(size.tasks, size.units);
+      coreRuns.push(r.ms);
+      heap = Math.max(heap, r.heapMb);
+      plan = r.plan;
+    }
+    const fileRuns: { ms: number; floorMs: number; rssMb: number }[] = [];
+    for (let i = 0; i < Math.min(size.runs, 3); i++) fileRuns.push(await files(plan!));
+    const a = await addin(size.tasks, size.units);
+    const coreMs = median(coreRuns);
+    const filesMs = median(fileRuns.map((f) => f.ms));
+    const floorMs = median(fileRuns.map((f) => f.floorMs));
+    rows.push({
+      tasks: size.tasks,
+      units: size.units,
+      coreMs: Math.round(coreMs),
+      coreHeapMb: Math.round(heap),
+      usPerTask: Math.round((coreMs / size.tasks) * 1000),
+      filesMs: Math.round(filesMs),
+      floorMs: Math.round(floorMs),
+      filesRatio: Math.round((filesMs / floorMs) * 100) / 100,
+      peakRssMb: Math.round(Math.max(...fileRuns.map((f) => f.rssMb))),
+      readSyncs: a.check.syncs,
+      generateSyncs: a.generate.syncs,
+      syncBudget: a.generate.budget,
+      maxRequestKb: Math.round(Math.max(a.check.maxRequest, a.generate.maxRequest) / 1024),
+      generateMb: Math.round((a.generate.bytes / 1024 / 1024) * 10) / 10,
+    });
+    console.error(`measured ${size.tasks} tasks`);
+  }
+  const p = pane();
+  const big = rows.at(-1)!;
+  const mid = rows[1]!;
+  const targets = {
+    "core 30k×1000 under 1 s": (big.coreMs as number) < 1000,
+    "core linear 3k→30k (per task ≤ 1.5×)": (big.usPerTask as number) <= 1.5 * (mid.usPerTask as number),
+    "files within 1.5× the bare ExcelJS floor at 30k": (big.filesRatio as number) <= 1.5,
+    "files peak memory under 1 GB": (big.peakRssMb as number) < 1024,
+    "reading takes at most 2 syncs": rows.every((r) => (r.readSyncs as number) <= 2),
+    "generating within 2 + one sync per 4 MB": rows.every(
+      (r) => (r.generateSyncs as number) <= (r.syncBudget as number),
+    ),
+    "no request over 5 MB": rows.every((r) => (r.maxRequestKb as number) < 5 * 1024),
+    "pane JavaScript under 400 KB gzipped":
+      p.bundleKbGzip === null ? "not built (npm run build)" : p.bundleKbGzip < 400,
+    "pane first render under 1 s":
+      p.firstRenderMs === null ? "not measured (run the browser test)" : p.firstRenderMs < 1000,
+  };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "?",
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  console.table(rows);
+  console.log("pane:", p);
+  console.table(Object.entries(targets).map(([target, met]) => ({ target, met })));
+  console.log("machine:", machine);
+  writeFileSync(
+    path.join(ROOT, "bench", "results.json"),
+    JSON.stringify({ machine, sizes: rows, pane: p, targets }, null, 2) + "\n",
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -12,6 +12,7 @@ import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { worksheetToGrid } from "../../src/workbook/exceljs/read";
+import { docxBytes, para } from "../helpers/docx";
 
 const ROOT = path.join(__dirname, "..", "..");
 const OUT = path.join(ROOT, "dist", "web-test");
@@ -171,6 +172,37 @@ describeIfChromium("the task pane in a real browser", () => {
     await summary.scrollIntoViewIfNeeded();
     await shot("4-summary");
     expect(await axe()).toEqual([]);
+  });
+
+  it("imports pasted document text and a .docx file as new list sheets", async () => {
+    await page.getByText("导入文件文字或 .docx").click();
+    await page
+      .getByLabel("把清单文字粘贴到这里")
+      .fill("2024年重点任务\n1.推进农村改厕。（县农业农村局、县卫健局，各镇）\n2.建设农村公路。（县交通局）");
+    await page.getByRole("button", { name: "导入为新工作表" }).click();
+    await page.getByText(/已导入到工作表“任务清单\(2\)”/).waitFor();
+    const imported = await fake<unknown[][]>("(x) => x.values('任务清单(2)')");
+    expect(imported[1]).toEqual([
+      1,
+      null,
+      "推进农村改厕",
+      null,
+      "县农业农村局",
+      "县卫健局、各镇",
+      null,
+      null,
+      null,
+      "line 2",
+    ]);
+    const docx = await docxBytes(para("1.发展奶山羊产业。（县畜产局、县财政局）"));
+    await page.getByLabel("选择 .docx 文件").setInputFiles({
+      name: "清单.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: Buffer.from(docx),
+    });
+    await page.getByText(/已导入到工作表“任务清单\(3\)”/).waitFor();
+    expect((await fake<unknown[][]>("(x) => x.values('任务清单(3)')"))[1]![2]).toBe("发展奶山羊产业");
+    await shot("6-import");
   });
 
   it("switches to English", async () => {

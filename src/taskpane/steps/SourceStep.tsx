@@ -123,6 +123,7 @@ export function SourceStep() {
             <Field label={t("ui.source.importDocx")}>
               <input
                 type="file"
+                aria-label={t("ui.source.importDocx")}
                 accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 disabled={busy}
                 onChange={(e) => {

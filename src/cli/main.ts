@@ -8,10 +8,10 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { type Severity, runChecks } from "../core/checks/findings";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
-import { parseYmd } from "../core/deadlines/dates";
+import { localDate, parseYmd } from "../core/deadlines/dates";
 import { buildTaskList } from "../core/ledger";
 import type { TaskList } from "../core/model";
-import type { ColumnField } from "../core/read/columns";
+import { COLUMN_FIELDS, type ColumnField } from "../core/read/columns";
 import { ReadError } from "../core/read/raw";
 import { toJsonReport } from "../core/report/json";
 import { renderFinding, renderTextReport } from "../core/report/render";
@@ -31,10 +31,7 @@ export interface Io {
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
-  today: () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  },
+  today: () => localDate(new Date()),
 };
 
 /** The embedded samples: the published text, and a workbook made from it with illustrative progress. */
@@ -135,21 +132,7 @@ function parseHeaderRow(v: string | undefined): number | undefined {
   return row;
 }
 
-const FIELDS: ColumnField[] = [
-  "id",
-  "section",
-  "title",
-  "detail",
-  "lead",
-  "cooperating",
-  "responsible",
-  "leader",
-  "person",
-  "deadline",
-  "progress",
-  "onSchedule",
-  "note",
-];
+const FIELDS = COLUMN_FIELDS;
 
 class UsageError extends Error {}
 

@@ -1,14 +1,12 @@
 /** Entry of the task pane: mount React once Office is ready, with the Excel API ledger port. */
 import { createRoot } from "react-dom/client";
+import { localDate } from "../core/deadlines/dates";
 import { parseLang } from "../i18n";
 import { MIN_EXCEL_API } from "../workbook/excel-api/adapter";
 import { createExcelLedger } from "../workbook/excel-api/ledger";
 import { App } from "./App";
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+const today = () => localDate(new Date());
 
 void Office.onReady(() => {
   const container = document.getElementById("root");

@@ -14,6 +14,11 @@ export function formatYmd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** A moment's calendar date where the user is (local time), YYYY-MM-DD. The caller owns the clock. */
+export function localDate(d: Date): string {
+  return formatYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 export function parseYmd(s: string): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;

@@ -18,6 +18,23 @@ export type ColumnField =
   | "onSchedule"
   | "note";
 
+/** Every field a column can hold, in the order forms show them. */
+export const COLUMN_FIELDS: readonly ColumnField[] = [
+  "id",
+  "section",
+  "title",
+  "detail",
+  "lead",
+  "cooperating",
+  "responsible",
+  "leader",
+  "person",
+  "deadline",
+  "progress",
+  "onSchedule",
+  "note",
+];
+
 /** Exact header words per field (after removing spaces and bracketed hints). */
 export const HEADER_SYNONYMS: Record<ColumnField, readonly string[]> = {
   id: ["序号", "编号", "序", "任务编号", "项目编号"],

@@ -10,22 +10,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { MessageKey } from "../../i18n";
+import { COLUMN_FIELDS } from "../../core/read/columns";
 import { usePane } from "../context";
 
-const FIELDS = [
-  "id",
-  "section",
-  "title",
-  "detail",
-  "lead",
-  "cooperating",
-  "responsible",
-  "leader",
-  "deadline",
-  "progress",
-  "onSchedule",
-  "note",
-] as const;
+/** The fields offered for correction (the responsible person is not used by the pane). */
+const FIELDS = COLUMN_FIELDS.filter((f) => f !== "person");
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr", rowGap: tokens.spacingVerticalS },

@@ -5,7 +5,7 @@
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
 import { STYLES, type CellStyle } from "../../core/plan/model";
 import type { SheetInfo } from "../port";
-import { type Command, type Features, batches, commandBytes } from "./commands";
+import { BORDER_EDGES, type Command, type Features, batches, commandBytes } from "./commands";
 
 /** Excel.run, or the test fake's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -111,14 +111,7 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
   if (s.align)
     format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
   if (s.border) {
-    for (const edge of [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-      "InsideHorizontal",
-      "InsideVertical",
-    ] as const) {
+    for (const edge of BORDER_EDGES) {
       const b = format.borders.getItem(edge);
       b.style = "Continuous";
       b.color = "#BFBFBF";

@@ -228,6 +228,16 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** The borders a bordered style sets (outer edges and the lines between cells). */
+export const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
+
 /** What one action adds to a request besides its values (object path, ids, property name). */
 const ACTION_BYTES = 80;
 const json = (v: unknown) => utf8Length(JSON.stringify(v));
@@ -247,14 +257,7 @@ function styleProperties(style: StyleId): [string, unknown][] {
   if (s.fill) props.push(["fill.color", "#000000"]);
   if (s.align) props.push(["horizontalAlignment", "Center"]);
   if (s.border) {
-    for (const edge of [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-      "InsideHorizontal",
-      "InsideVertical",
-    ]) {
+    for (const edge of BORDER_EDGES) {
       props.push([`border.${edge}.style`, "Continuous"], [`border.${edge}.color`, "#BFBFBF"]);
     }
   }

@@ -7,6 +7,7 @@ import type { CheckResult, Finding } from "../checks/findings";
 import { type Warning, effectiveDue } from "../checks/warnings";
 import { daysBetween } from "../deadlines/dates";
 import { summarizeUnits } from "../ledger";
+import { totals, unitFigures } from "../report/figures";
 import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
 import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
@@ -82,7 +83,6 @@ const WARN_STYLE: Record<Warning, StyleId> = {
   green: "green",
   none: "none",
 };
-const WARN_RANK: Record<Warning, number> = { red: 4, yellow: 3, blue: 2, green: 1, none: 0 };
 const TAB = {
   summary: "FF1F4E79",
   findings: "FFC00000",
@@ -330,8 +330,7 @@ function summarySheet(
 
   const w = checks.warnings;
   const tasks = list.tasks;
-  const count = (f: (task: Task, i: number) => boolean) => tasks.filter(f).length;
-  const done = count((x) => x.status.state === "done");
+  const tot = totals(list, w);
   rows.push([]);
   rows.push([c(t("plan.totals"), "tableLabel")]);
   mergeRow(rows.length);
@@ -341,59 +340,14 @@ function summarySheet(
     ),
   );
   rows.push([
-    c(tasks.length, "number"),
-    c(done, "number"),
-    c(
-      count((x) => x.status.state === "in_progress" || x.status.state === "behind"),
-      "number",
+    ...(["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport"] as const).map((k) =>
+      c(tot[k], "number"),
     ),
-    c(
-      count((x) => x.status.state === "not_started"),
-      "number",
-    ),
-    c(
-      count((_, i) => w[i] === "red"),
-      "number",
-    ),
-    c(
-      count((_, i) => w[i] === "blue"),
-      "number",
-    ),
-    c(
-      count((x) => !x.status.text),
-      "number",
-    ),
-    c(tasks.length ? done / tasks.length : 0, "percent"),
+    c(tot.rate, "percent"),
   ]);
 
-  // Per unit, worst first: overdue, then due soon, then the lowest completion rate.
-  const stats = units
-    .filter((u) => u.lead.length + u.coop.length > 0)
-    .map((u) => {
-      const leadDone = u.lead.filter((i) => tasks[i]!.status.state === "done").length;
-      const worst = u.lead.reduce<Warning>(
-        (acc, i) => (WARN_RANK[w[i]!] > WARN_RANK[acc] ? w[i]! : acc),
-        "none",
-      );
-      return {
-        name: u.name,
-        lead: u.lead.length,
-        coop: u.coop.length,
-        done: leadDone,
-        overdue: u.lead.filter((i) => w[i] === "red").length,
-        dueSoon: u.lead.filter((i) => w[i] === "blue").length,
-        rate: u.lead.length ? leadDone / u.lead.length : null,
-        worst,
-      };
-    })
-    .sort(
-      (a, b) =>
-        b.overdue - a.overdue ||
-        b.dueSoon - a.dueSoon ||
-        (a.rate ?? 2) - (b.rate ?? 2) ||
-        b.lead - a.lead ||
-        a.name.localeCompare(b.name, "zh-CN"),
-    );
+  // Per unit, worst first; units given a sheet only for earlier progress have no figures.
+  const stats = unitFigures(list, w);
   rows.push([]);
   rows.push([c(t("plan.byUnit"), "tableLabel")]);
   mergeRow(rows.length);
@@ -408,7 +362,7 @@ function summarySheet(
     rows.push([
       c(s.name, "link", sheet ? { sheet, row: 1, col: 1 } : undefined),
       c(s.lead, "number"),
-      c(s.coop, "number"),
+      c(s.cooperating, "number"),
       c(s.done, "number"),
       c(s.overdue, s.overdue ? "red" : "number"),
       c(s.dueSoon, s.dueSoon ? "blue" : "number"),

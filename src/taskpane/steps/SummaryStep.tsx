@@ -1,4 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { totals, unitFigures } from "../../core/report/figures";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -23,28 +24,16 @@ export function SummaryStep() {
   const { state, t } = usePane();
   const styles = useStyles();
   if (!state) return <Text>{t("ui.sum.empty")}</Text>;
-  const tasks = state.list.tasks;
-  const w = state.checks.warnings;
-  const done = tasks.filter((x) => x.status.state === "done").length;
+  const tot = totals(state.list, state.checks.warnings);
   const figures: [string, string | number][] = [
-    [t("ui.sum.tasks"), tasks.length],
-    [t("ui.sum.done"), done],
-    [t("ui.sum.overdue"), w.filter((x) => x === "red").length],
-    [t("ui.sum.dueSoon"), w.filter((x) => x === "blue").length],
-    [t("ui.sum.rate"), tasks.length ? `${Math.round((done / tasks.length) * 100)}%` : "—"],
+    [t("ui.sum.tasks"), tot.tasks],
+    [t("ui.sum.done"), tot.done],
+    [t("ui.sum.overdue"), tot.overdue],
+    [t("ui.sum.dueSoon"), tot.dueSoon],
+    [t("ui.sum.rate"), tot.tasks ? `${Math.round(tot.rate * 100)}%` : "—"],
   ];
-  const perUnit = state.units
+  const perUnit = unitFigures(state.list, state.checks.warnings)
     .filter((u) => u.lead > 0)
-    .map((u) => {
-      const idx = tasks.map((x, i) => i).filter((i) => tasks[i]!.lead.some((l) => l.name === u.name));
-      return {
-        name: u.name,
-        overdue: idx.filter((i) => w[i] === "red").length,
-        done: idx.filter((i) => tasks[i]!.status.state === "done").length,
-        lead: u.lead,
-      };
-    })
-    .sort((a, b) => b.overdue - a.overdue || b.lead - a.lead)
     .slice(0, CHART_UNITS);
   const max = Math.max(1, ...perUnit.map((u) => u.lead));
   const rowH = 22;

@@ -3,13 +3,15 @@
  * named in the settings, or the first sheet holding a task table, never a generated one), the
  * user's directory sheet, the previous settings and the progress typed into generated unit sheets.
  */
-import type { SourceInfo } from "../model";
+import type { CheckResult } from "../checks/findings";
+import type { SourceInfo, TaskList } from "../model";
 import type { Grid } from "../read/grid";
 import { type RawList, ReadError } from "../read/raw";
 import { type RowReadOptions, readRows } from "../read/rows";
-import type { DirectoryEntry } from "../units/directory";
+import type { DirectoryEntry, UnitDirectory } from "../units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../units/directory-sheet";
-import { type LedgerSettings, SETTINGS_SHEET } from "./model";
+import { type PlanInput, buildPlan } from "./build";
+import { type LedgerSettings, SETTINGS_SHEET, type WorkbookPlan } from "./model";
 import { type ProgressEntry, readUnitProgress } from "./progress";
 import { settingsFromGrid } from "./settings";
 
@@ -86,4 +88,51 @@ export function readLedgerInputs(
   throw new ReadError(
     `${file}: no sheet holds a task list. ${reasons.join(" ") || "The workbook has no visible sheets."}`,
   );
+}
+
+export interface WorkbookPlanOptions extends Pick<
+  PlanInput,
+  "asOf" | "dueSoonDays" | "lang" | "asOfText" | "t" | "tr"
+> {
+  /** Write the list itself as a sheet (lists read from text, .docx or CSV). */
+  includeListSheet: boolean;
+  townSheets?: boolean;
+  sampleNote?: boolean;
+  mapping?: Record<string, number | number[]>;
+}
+
+/**
+ * The plan for a workbook holding these sheets: the previous generation's sheets are replaced,
+ * every other sheet is the user's and its name is never taken; the directory is written once.
+ */
+export function planForWorkbook(
+  sheetNames: readonly string[],
+  inputs: Pick<LedgerInputs, "previous" | "previousProgress">,
+  list: TaskList,
+  checks: CheckResult,
+  directory: UnitDirectory,
+  opts: WorkbookPlanOptions,
+): WorkbookPlan {
+  const generated = new Set(inputs.previous?.generated.map((g) => g.name) ?? []);
+  return buildPlan({
+    list,
+    checks,
+    asOf: opts.asOf,
+    dueSoonDays: opts.dueSoonDays,
+    lang: opts.lang,
+    asOfText: opts.asOfText,
+    t: opts.t,
+    tr: opts.tr,
+    userSheets: [...sheetNames.filter((n) => !generated.has(n)), SETTINGS_SHEET],
+    previousProgress: inputs.previousProgress,
+    includeListSheet: opts.includeListSheet,
+    includeDirectory: !sheetNames.includes(DIRECTORY_SHEET),
+    townSheets: opts.townSheets ?? false,
+    towns: directory
+      .userEntries()
+      .filter((e) => e.kind === "town")
+      .map((e) => e.name),
+    ...(opts.sampleNote ? { sampleNote: true } : {}),
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+  });
 }

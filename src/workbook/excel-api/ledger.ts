@@ -6,10 +6,10 @@
 import { type CheckResult, type Finding, runChecks } from "../../core/checks/findings";
 import { buildTaskList, summarizeUnits, type UnitSummary } from "../../core/ledger";
 import { type SourceRef, type TaskList, columnLetter } from "../../core/model";
-import { type PlanTranslate, buildPlan, listSheetPlan } from "../../core/plan/build";
+import { type PlanTranslate, listSheetPlan } from "../../core/plan/build";
 import { type LedgerSettings, SETTINGS_SHEET } from "../../core/plan/model";
 import { SheetNamer } from "../../core/plan/sheet-names";
-import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { type WorkbookView, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import type { ColumnField } from "../../core/read/columns";
 import { extractDocx } from "../../core/read/docx";
 import { type TableLayout, ReadError } from "../../core/read/raw";
@@ -17,7 +17,6 @@ import { readRows } from "../../core/read/rows";
 import { readText } from "../../core/read/text";
 import type { ReportTranslate } from "../../core/report/render";
 import { UnitDirectory } from "../../core/units/directory";
-import { DIRECTORY_SHEET } from "../../core/units/directory-sheet";
 import {
   type ExcelRun,
   type Requirements,
@@ -168,26 +167,15 @@ export function createExcelLedger(run: ExcelRun, requirements: Requirements): Le
 
     async generate(opts, t, tr, onProgress) {
       const r = await read(opts);
-      const generatedNames = new Set(r.inputs.previous?.generated.map((g) => g.name) ?? []);
-      const userSheets = r.v.names.filter((n) => !generatedNames.has(n));
-      const plan = buildPlan({
-        list: r.list,
-        checks: r.checks,
+      const plan = planForWorkbook(r.v.names, r.inputs, r.list, r.checks, r.directory, {
         asOf: opts.asOf,
         dueSoonDays: opts.dueSoonDays,
         lang: opts.lang,
         asOfText: opts.asOfText,
         t,
         tr,
-        userSheets: [...userSheets, SETTINGS_SHEET],
-        previousProgress: r.inputs.previousProgress,
         includeListSheet: false,
-        includeDirectory: !r.v.names.includes(DIRECTORY_SHEET),
         townSheets: opts.townSheets,
-        towns: r.directory
-          .userEntries()
-          .filter((e) => e.kind === "town")
-          .map((e) => e.name),
         ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
       });
       const commands = planCommands(plan, r.inputs.previous, r.v.names, features);

@@ -10,17 +10,16 @@ import * as path from "path";
 import { type CheckResult, runChecks } from "../../core/checks/findings";
 import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
-import { type PlanTranslate, buildPlan } from "../../core/plan/build";
-import { SETTINGS_SHEET, type WorkbookPlan } from "../../core/plan/model";
+import type { PlanTranslate } from "../../core/plan/build";
+import type { WorkbookPlan } from "../../core/plan/model";
 import type { ProgressEntry } from "../../core/plan/progress";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import type { ReportTranslate } from "../../core/report/render";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
-import { DIRECTORY_SHEET } from "../../core/units/directory-sheet";
 import { type ApplyProgress, applyPlan, readSettings, writeSheet } from "./apply";
 import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
-import { readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ExcelJsReader } from "./read";
 
 export interface GenerateOptions extends OpenOptions {
@@ -122,30 +121,25 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     ...(opts.year ? { year: opts.year } : {}),
   });
   const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
-  const previous = readSettings(wb);
-  const generatedNames = new Set((previous?.generated ?? []).map((g) => g.name));
-  const userSheets = wb.worksheets.map((w) => w.name).filter((n) => !generatedNames.has(n));
-  const plan = buildPlan({
+  const plan = planForWorkbook(
+    wb.worksheets.map((w) => w.name),
+    { previous: readSettings(wb), previousProgress },
     list,
     checks,
-    asOf: opts.asOf,
-    dueSoonDays: opts.dueSoonDays,
-    lang: opts.lang,
-    asOfText: opts.asOfText,
-    t: opts.t,
-    tr: opts.tr,
-    userSheets: [...userSheets, SETTINGS_SHEET],
-    previousProgress,
-    includeListSheet: kind !== "xlsx",
-    includeDirectory: !wb.getWorksheet(DIRECTORY_SHEET),
-    townSheets: opts.townSheets ?? false,
-    towns: directory
-      .userEntries()
-      .filter((e) => e.kind === "town")
-      .map((e) => e.name),
-    ...(opts.sampleNote ? { sampleNote: true } : {}),
-    ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
-  });
+    directory,
+    {
+      asOf: opts.asOf,
+      dueSoonDays: opts.dueSoonDays,
+      lang: opts.lang,
+      asOfText: opts.asOfText,
+      t: opts.t,
+      tr: opts.tr,
+      includeListSheet: kind !== "xlsx",
+      townSheets: opts.townSheets ?? false,
+      ...(opts.sampleNote ? { sampleNote: true } : {}),
+      ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
+    },
+  );
   applyPlan(wb, plan, opts.onProgress);
 
   const output = opts.inPlace && kind === "xlsx" ? input : (opts.output ?? defaultOutput(input));

@@ -145,7 +145,8 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   if (directoryName) push(directorySheet(input, directoryName));
   push(summarySheet(input, summaryName, units, unitSheetNames, taskRow));
   push(findingsSheet(input, findingsName, refLink));
-  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!));
+  const cells = taskCells(input);
+  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells));
 
   const generated: LedgerSettings["generated"] = sheets
     // The list and the directory become the user's sheets: later runs read them and never replace them.
@@ -192,6 +193,42 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
   return [...byName.values()];
 }
 
+/** A task's cells as every unit sheet shows them: built once, shared by the sheets (read only). */
+interface TaskCells {
+  id: PlanCell;
+  section: PlanCell;
+  title: PlanCell;
+  detail: PlanCell;
+  leadUnits: PlanCell;
+  coopUnits: PlanCell;
+  deadline: PlanCell;
+  warning: PlanCell;
+  status: PlanCell;
+}
+
+function taskCells(input: PlanInput): (i: number) => TaskCells {
+  const memo: TaskCells[] = [];
+  return (i) => {
+    let m = memo[i];
+    if (m) return m;
+    const task = input.list.tasks[i]!;
+    const w = input.checks.warnings[i] ?? "none";
+    m = {
+      id: c(idValue(task.id), "cellCenter"),
+      section: c(task.section ?? "", "cell"),
+      title: c(task.title, "cell"),
+      detail: c(task.detail, "cell"),
+      coopUnits: c(unitNames(task.cooperating, task.groups), "cell"),
+      leadUnits: c(unitNames(task.lead, task.lead.length ? [] : task.groups), "cell"),
+      deadline: c(deadlineText(task), "cell"),
+      warning: c(input.t(`plan.warn.${w}`), WARN_STYLE[w]),
+      status: c(statusText(task, input.t), "cellCenter"),
+    };
+    memo[i] = m;
+    return m;
+  };
+}
+
 function statusText(task: Task, t: PlanTranslate): string {
   return task.status.text ? t(`state.${task.status.state}`) : t("state.unknown");
 }
@@ -207,8 +244,8 @@ function unitNames(refs: { name: string }[], groups: string[] = []): string {
   return [...refs.map((r) => r.name), ...groups].join("、");
 }
 
-function unitSheet(input: PlanInput, u: UnitTasks, name: string): SheetPlan {
-  const { list, t, checks } = input;
+function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: number) => TaskCells): SheetPlan {
+  const { list, t } = input;
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
   const lastCol = UNIT_COL.progress;
@@ -249,20 +286,16 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string): SheetPlan {
       return;
     }
     for (const i of indices) {
-      const task = list.tasks[i]!;
-      const w = checks.warnings[i] ?? "none";
-      const others = lead
-        ? unitNames(task.cooperating, task.groups)
-        : unitNames(task.lead.length ? task.lead : [], task.lead.length ? [] : task.groups);
+      const shared = cells(i);
       rows.push([
-        c(idValue(task.id), "cellCenter"),
-        c(task.section ?? "", "cell"),
-        c(task.title, "cell"),
-        c(task.detail, "cell"),
-        c(others, "cell"),
-        c(deadlineText(task), "cell"),
-        c(t(`plan.warn.${w}`), WARN_STYLE[w]),
-        c(statusText(task, t), "cellCenter"),
+        shared.id,
+        shared.section,
+        shared.title,
+        shared.detail,
+        lead ? shared.coopUnits : shared.leadUnits,
+        shared.deadline,
+        shared.warning,
+        shared.status,
         c(progress.found.get(keyOf(i)) ?? "", "input"),
       ]);
     }

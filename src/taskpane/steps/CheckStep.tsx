@@ -48,7 +48,21 @@ const useStyles = makeStyles({
 const SEVERITIES = ["error", "warning", "info"] as const;
 
 export function CheckStep() {
-  const { state, t, asOf, setAsOf, dueSoonDays, setDueSoonDays, refresh, act, busy, ledger } = usePane();
+  const {
+    state,
+    t,
+    lang,
+    asOf,
+    setAsOf,
+    dueSoonDays,
+    setDueSoonDays,
+    mapping,
+    sheet,
+    refresh,
+    act,
+    busy,
+    ledger,
+  } = usePane();
   const styles = useStyles();
   const [unit, setUnit] = useState("");
   const [code, setCode] = useState("");
@@ -83,7 +97,17 @@ export function CheckStep() {
             onChange={(_, d) => setDueSoonDays(Math.max(0, Number(d.value) || 0))}
           />
         </Field>
-        <Button appearance="primary" onClick={() => act(refresh)} disabled={busy}>
+        <Button
+          appearance="primary"
+          onClick={() =>
+            act(async () => {
+              await refresh();
+              // The chosen date, window and columns stay with the workbook for the next person.
+              await ledger.saveSettings({ asOf, dueSoonDays, mapping, lang, ...(sheet ? { sheet } : {}) });
+            })
+          }
+          disabled={busy}
+        >
           {t("ui.check.run")}
         </Button>
       </div>

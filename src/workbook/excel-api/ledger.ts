@@ -9,7 +9,12 @@ import { type SourceRef, type TaskList, columnLetter } from "../../core/model";
 import { type PlanTranslate, listSheetPlan } from "../../core/plan/build";
 import { type LedgerSettings, SETTINGS_SHEET } from "../../core/plan/model";
 import { SheetNamer } from "../../core/plan/sheet-names";
-import { type WorkbookView, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
+import {
+  type WorkbookView,
+  planForWorkbook,
+  previousSettings,
+  readLedgerInputs,
+} from "../../core/plan/workbook-inputs";
 import type { ColumnField } from "../../core/read/columns";
 import { extractDocx } from "../../core/read/docx";
 import { type TableLayout, ReadError } from "../../core/read/raw";
@@ -26,7 +31,7 @@ import {
   replaceInCell,
   selectCell,
 } from "./adapter";
-import { type Features, planCommands, sheetCommands } from "./commands";
+import { type Features, planCommands, settingsCommands, sheetCommands } from "./commands";
 
 export interface LedgerOptions {
   asOf: string;
@@ -62,6 +67,17 @@ export interface LedgerPort {
   features: Features;
   read(opts: LedgerOptions): Promise<LedgerState>;
   select(ref: SourceRef): Promise<void>;
+  /**
+   * Keep the as-of date, due-soon window and column mapping with the workbook (in the very hidden
+   * settings sheet, beside the list of generated sheets), so the next person sees the same.
+   */
+  saveSettings(
+    s: Pick<LedgerSettings, "asOf" | "dueSoonDays"> & {
+      mapping?: Record<string, number>;
+      lang: "zh-CN" | "en";
+      sheet?: string;
+    },
+  ): Promise<void>;
   /** Replace the misspelt unit in the finding's cell with the suggestion; false if the cell changed. */
   applySuggestion(finding: Finding): Promise<boolean>;
   importText(text: string, t: PlanTranslate): Promise<string>;
@@ -114,6 +130,25 @@ export function createExcelLedger(run: ExcelRun, requirements: Requirements): Le
         checks: r.checks,
         settings: r.inputs.previous,
       };
+    },
+
+    async saveSettings(next) {
+      const v = await view(run, features);
+      const previous = previousSettings(v);
+      const settings: LedgerSettings = {
+        version: 1,
+        asOf: next.asOf,
+        dueSoonDays: next.dueSoonDays,
+        lang: previous?.lang ?? next.lang,
+        listSheet: next.sheet ?? previous?.listSheet ?? null,
+        generated: previous?.generated ?? [],
+        ...(next.mapping && Object.keys(next.mapping).length ? { mapping: next.mapping } : {}),
+      };
+      const commands = [
+        ...(v.names.includes(SETTINGS_SHEET) ? [{ kind: "delete" as const, sheet: SETTINGS_SHEET }] : []),
+        ...settingsCommands(settings),
+      ];
+      await executeCommands(run, commands, features);
     },
 
     async select(ref) {

@@ -190,6 +190,32 @@ describe("generating through the Excel API", () => {
     ]);
   });
 
+  it("keeps the chosen as-of date, window and columns with the workbook, beside the generated sheets", async () => {
+    const excel = workbookWithList();
+    const ledger = createExcelLedger(excel.run, excel);
+    await ledger.generate(
+      { asOf: "2024-07-01", dueSoonDays: 15, lang: "zh-CN", asOfText: "x", townSheets: false },
+      t,
+      t,
+    );
+    await ledger.saveSettings({ asOf: "2024-09-30", dueSoonDays: 10, mapping: { lead: 3 }, lang: "zh-CN" });
+    const state = await ledger.read({ asOf: "2000-01-01", dueSoonDays: 1 });
+    expect(state.settings).toMatchObject({
+      asOf: "2024-09-30",
+      dueSoonDays: 10,
+      mapping: { lead: 3 },
+      listSheet: "清单",
+    });
+    expect(state.settings!.generated.map((g) => g.name)).toContain("汇总");
+    // Regenerating still replaces only its own sheets.
+    await ledger.generate(
+      { asOf: "2024-07-01", dueSoonDays: 15, lang: "zh-CN", asOfText: "x", townSheets: false },
+      t,
+      t,
+    );
+    expect(excel.sheets.filter((s) => s.name === "汇总")).toHaveLength(1);
+  });
+
   it("splits commands into batches under the limit", () => {
     const cmds = Array.from({ length: 10 }, (_, i) => ({
       kind: "delete" as const,

@@ -5,7 +5,7 @@
 import { daysBetween } from "../deadlines/dates";
 import { summarizeUnits } from "../ledger";
 import type { SourceRef, Task, TaskList } from "../model";
-import { nameKey } from "../text/normalize";
+import { nameKey, toHalfWidth, toSimplified } from "../text/normalize";
 import type { UnitDirectory } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
 import { withinOneEdit } from "../units/distance";
@@ -256,8 +256,9 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
 
 const NUMBERS = /[0-9一二三四五六七八九十百千〇零]+/g;
 
+/** Titles compared as names are (not cached: titles are unique, unlike unit names). */
 function titleKey(title: string): string {
-  return nameKey(title).replace(/[\p{P}\p{S}\s]/gu, "");
+  return toSimplified(toHalfWidth(title)).replace(/[\p{P}\p{S}\s]/gu, "");
 }
 
 function duplicateFindings(list: TaskList, add: Add): void {

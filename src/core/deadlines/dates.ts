@@ -30,11 +30,22 @@ export function parseYmd(s: string): Ymd | null {
 }
 
 /** Whole days from a to b (b - a), both `YYYY-MM-DD`. */
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 (NaN for a malformed date); remembered, as lists reuse a few dates. */
+function dayNumber(s: string): number {
+  let n = dayNumbers.get(s);
+  if (n === undefined) {
+    const p = parseYmd(s);
+    n = p ? Math.round(Date.UTC(p.y, p.m - 1, p.d) / 86_400_000) : NaN;
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(s, n);
+  }
+  return n;
+}
+
 export function daysBetween(a: string, b: string): number {
-  const pa = parseYmd(a);
-  const pb = parseYmd(b);
-  if (!pa || !pb) return NaN;
-  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 export function addDays(s: string, n: number): string {

@@ -216,9 +216,10 @@ describeIfChromium("the task pane in a real browser", () => {
     expect(await axe()).toEqual([]);
   });
 
-  it("loads nothing from outside its own origin, and renders quickly", () => {
+  it("loads nothing from outside its own origin", () => {
+    // (The first-render time is written to artifacts/ for the benchmark, which holds the target.)
+    expect(requests.length).toBeGreaterThan(2);
     expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
-    expect(firstRenderMs).toBeGreaterThan(0);
   });
 
   it("keeps the production JavaScript under 400 KB gzipped", () => {

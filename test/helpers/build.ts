@@ -1,21 +1,14 @@
 /** Test helpers: read text or grids through the same path the CLI uses. */
 import { readFileSync } from "fs";
-import * as path from "path";
 import { buildTaskList } from "../../src/core/ledger";
 import type { TaskList } from "../../src/core/model";
 import type { Grid } from "../../src/core/read/grid";
 import { type RowReadOptions, readRows } from "../../src/core/read/rows";
 import { readText } from "../../src/core/read/text";
 import { UnitDirectory } from "../../src/core/units/directory";
+import { SAMPLE_TEXT } from "../../src/cli/main";
 
-export const SAMPLE_PATH = path.join(
-  __dirname,
-  "..",
-  "..",
-  "assets",
-  "samples",
-  "longxian-2024-key-tasks.txt",
-);
+export const SAMPLE_PATH = SAMPLE_TEXT;
 export const sampleText = (): string => readFileSync(SAMPLE_PATH, "utf8");
 
 export function listFromText(

@@ -10,32 +10,24 @@ import * as path from "path";
 import { type CheckResult, runChecks } from "../../core/checks/findings";
 import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
-import type { PlanTranslate } from "../../core/plan/build";
 import type { WorkbookPlan } from "../../core/plan/model";
 import type { ProgressEntry } from "../../core/plan/progress";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
-import type { ReportTranslate } from "../../core/report/render";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
 import { type ApplyProgress, applyPlan, readSettings, writeSheet } from "./apply";
 import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
-import { planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ExcelJsReader } from "./read";
 
-export interface GenerateOptions extends OpenOptions {
-  asOf: string;
-  dueSoonDays: number;
-  lang: "zh-CN" | "en";
-  asOfText: string;
-  t: PlanTranslate;
-  tr: ReportTranslate;
+/** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
+export interface GenerateOptions
+  extends OpenOptions, Omit<WorkbookPlanOptions, "includeListSheet" | "mapping"> {
   year?: number;
   output?: string;
   inPlace?: boolean;
   splitDir?: string;
   directoryEntries?: DirectoryEntry[];
-  townSheets?: boolean;
-  sampleNote?: boolean;
   onProgress?: ApplyProgress;
 }
 
@@ -128,16 +120,9 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     checks,
     directory,
     {
-      asOf: opts.asOf,
-      dueSoonDays: opts.dueSoonDays,
-      lang: opts.lang,
-      asOfText: opts.asOfText,
-      t: opts.t,
-      tr: opts.tr,
+      ...opts,
       includeListSheet: kind !== "xlsx",
-      townSheets: opts.townSheets ?? false,
-      ...(opts.sampleNote ? { sampleNote: true } : {}),
-      ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
+      mapping: opts.mapping as Record<string, number | number[]> | undefined,
     },
   );
   applyPlan(wb, plan, opts.onProgress);

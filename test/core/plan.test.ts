@@ -56,6 +56,52 @@ describe("progress matching", () => {
     expect(r.orphans.map((o) => o.title)).toEqual(["已删除的任务"]);
   });
 
+  it("matches as a pass-by-pass scan would, duplicates and renumbering included", () => {
+    // The rule written the plain way: each pass, each task in order takes the first unused entry.
+    const scan = (
+      ts: typeof tasks,
+      es: { id: string; section: string; title: string; progress: string }[],
+    ) => {
+      const found = new Map<string, string>();
+      const used = new Set<number>();
+      const passes = [
+        (t: (typeof ts)[0], e: (typeof es)[0]) =>
+          t.id === e.id && t.section === e.section && t.title === e.title,
+        (t: (typeof ts)[0], e: (typeof es)[0]) => t.title === e.title,
+        (t: (typeof ts)[0], e: (typeof es)[0]) => t.id === e.id && t.section === e.section,
+      ];
+      for (const pass of passes)
+        for (const t of ts) {
+          if (found.has(t.key)) continue;
+          const i = es.findIndex((e, k) => !used.has(k) && pass(t, e));
+          if (i >= 0) {
+            used.add(i);
+            found.set(t.key, es[i]!.progress);
+          }
+        }
+      return { found, orphans: es.filter((_, k) => !used.has(k)) };
+    };
+    // Few distinct ids, sections and titles, so that tasks and entries collide often.
+    const small = (xs: string[]) => fc.constantFrom(...xs);
+    const fields = {
+      id: small(["1", "2", "3"]),
+      section: small(["一", "二"]),
+      title: small(["甲", "乙", "丙"]),
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.record(fields), { maxLength: 12 }),
+        fc.array(fc.record({ ...fields, progress: fc.string({ minLength: 1, maxLength: 4 }) }), {
+          maxLength: 12,
+        }),
+        (ts, es) => {
+          const keyed = ts.map((t, i) => ({ ...t, key: `k${i}` }));
+          expect(matchProgress(keyed, es)).toEqual(scan(keyed, es));
+        },
+      ),
+    );
+  });
+
   it("reads only filled progress cells from a unit sheet's tables", () => {
     const rows = [
       ["县发改局 重点工作任务（牵头 1 项，配合 1 项）"],

@@ -292,23 +292,27 @@ function duplicateFindings(list: TaskList, add: Add): void {
       { params: { title: task.title, other: list.tasks[first.index]!.id } },
     );
   };
-  // Sorted with the engine's own string sort (no comparator callback): key, then position.
-  const byPosition = new Map(keyed.map((k) => [k.index, k]));
-  const sortBy = (f: (k: { key: string }) => string) =>
-    keyed
-      .map((k) => `${f(k)}\u0001${String(k.index).padStart(9, "0")}`)
-      .sort()
-      .map((s) => byPosition.get(Number(s.slice(s.lastIndexOf("\u0001") + 1)))!);
-  for (const sorted of [sortBy((k) => k.key), sortBy((k) => [...k.key].reverse().join(""))]) {
+  // Positions sorted by key (ties by position), forwards and then by the reversed key.
+  const masks: (string | undefined)[] = new Array<string | undefined>(keyed.length);
+  const masked = (i: number) => (masks[i] ??= keyed[i]!.key.replace(NUMBERS, "#"));
+  const sortedBy = (keys: string[]) =>
+    Array.from(keys, (_, i) => i).sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
+  const forwards = keyed.map((k) => k.key);
+  const backwards = forwards.map((k) => k.split("").reverse().join(""));
+  for (const sorted of [sortedBy(forwards), sortedBy(backwards)]) {
     for (let i = 1; i < sorted.length; i++) {
-      const a = sorted[i - 1]!;
-      const b = sorted[i]!;
+      const a = keyed[sorted[i - 1]!]!;
+      const b = keyed[sorted[i]!]!;
       if (a.key === b.key) report(a, b);
       else if (
         Math.min(a.key.length, b.key.length) >= NEAR_DUPLICATE_MIN_LENGTH &&
         withinOneEdit(a.key, b.key) &&
         // 新建第一小学 / 新建第二小学 are two tasks, not one written twice.
-        a.key.replace(NUMBERS, "#") !== b.key.replace(NUMBERS, "#")
+        masked(sorted[i - 1]!) !== masked(sorted[i]!)
       )
         report(a, b);
     }

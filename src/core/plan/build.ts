@@ -15,7 +15,7 @@ import { isTownGroup } from "../units/responsibility";
 import { LIST_COL, LIST_WIDTHS, UNIT_COL, UNIT_WIDTHS } from "./layout";
 import type { LedgerSettings, PlanCell, SheetPlan, SheetRole, StyleId, WorkbookPlan } from "./model";
 import { type ProgressEntry, matchProgress } from "./progress";
-import { rowHeights } from "./row-heights";
+import { cellLines, heightFor, rowHeights } from "./row-heights";
 import { SheetNamer } from "./sheet-names";
 
 /** Keys of the plan's labels; the i18n tables provide them. */
@@ -95,10 +95,9 @@ const TAB = {
 const idValue = (id: string): string | number => (/^[1-9]\d{0,8}$/.test(id) ? Number(id) : id);
 
 function c(v: string | number | null, s?: StyleId, link?: PlanCell["link"]): PlanCell {
-  const cell: PlanCell = { v };
-  if (s) cell.s = s;
-  if (link) cell.link = link;
-  return cell;
+  // One literal per shape: cells are built by the hundred thousand.
+  if (link) return s ? { v, s, link } : { v, link };
+  return s ? { v, s } : { v };
 }
 
 interface UnitTasks {
@@ -140,12 +139,12 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   // The list and the directory come first: they stay as the user's sheets, and the generated
   // sheets that follow them are replaced in the same order on every run.
   const sheets: SheetPlan[] = [];
-  const push = (s: SheetPlan) => sheets.push({ ...s, rowHeights: rowHeights(s) });
+  const push = (s: SheetPlan) => sheets.push(s.rowHeights ? s : { ...s, rowHeights: rowHeights(s) });
   if (listName) push(listSheet(input, listName));
   if (directoryName) push(directorySheet(input, directoryName));
   push(summarySheet(input, summaryName, units, unitSheetNames, taskRow));
   push(findingsSheet(input, findingsName, refLink));
-  const cells = taskCells(input);
+  const cells = taskRows(input);
   for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells));
 
   const generated: LedgerSettings["generated"] = sheets
@@ -193,44 +192,58 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
   return [...byName.values()];
 }
 
-/** A task's cells as every unit sheet shows them: built once, shared by the sheets (read only). */
-interface TaskCells {
-  id: PlanCell;
-  section: PlanCell;
-  title: PlanCell;
-  detail: PlanCell;
-  leadUnits: PlanCell;
-  coopUnits: PlanCell;
-  deadline: PlanCell;
-  warning: PlanCell;
-  status: PlanCell;
+/**
+ * A task's row as every unit sheet shows it — with the cooperating units (in a lead table) or
+ * with the lead units (in a cooperating table) — and the lines it needs. Built once per task and
+ * shared by the sheets (plan rows are read only); a row with reported progress gets its own copy.
+ */
+interface TaskRows {
+  withCoop: PlanCell[];
+  withLead: PlanCell[];
+  linesWithCoop: number;
+  linesWithLead: number;
 }
 
-function taskCells(input: PlanInput): (i: number) => TaskCells {
-  const memo: TaskCells[] = [];
+function taskRows(input: PlanInput): (i: number) => TaskRows {
+  const memo: (TaskRows | null)[] = new Array<TaskRows | null>(input.list.tasks.length).fill(null);
+  const width = (col: number) => UNIT_WIDTHS[col - 1]!;
+  const labels = new Map<PlanKey, string>();
+  const label = (key: PlanKey) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = input.t(key)));
+    return text;
+  };
   return (i) => {
     let m = memo[i];
     if (m) return m;
     const task = input.list.tasks[i]!;
     const w = input.checks.warnings[i] ?? "none";
+    const id = c(idValue(task.id), "cellCenter");
+    const section = c(task.section ?? "", "cell");
+    const title = c(task.title, "cell");
+    const detail = c(task.detail, "cell");
+    const coopUnits = c(unitNames(task.cooperating, task.groups), "cell");
+    const leadUnits = c(unitNames(task.lead, task.lead.length ? [] : task.groups), "cell");
+    const deadline = c(deadlineText(task), "cell");
+    const warning = c(label(`plan.warn.${w}`), WARN_STYLE[w]);
+    const status = c(label(task.status.text ? `state.${task.status.state}` : "state.unknown"), "cellCenter");
+    const common = Math.max(
+      cellLines(id, width(UNIT_COL.id)),
+      cellLines(status, width(UNIT_COL.status)),
+      cellLines(section, width(UNIT_COL.section)),
+      cellLines(title, width(UNIT_COL.title)),
+      cellLines(detail, width(UNIT_COL.detail)),
+      cellLines(deadline, width(UNIT_COL.deadline)),
+    );
     m = {
-      id: c(idValue(task.id), "cellCenter"),
-      section: c(task.section ?? "", "cell"),
-      title: c(task.title, "cell"),
-      detail: c(task.detail, "cell"),
-      coopUnits: c(unitNames(task.cooperating, task.groups), "cell"),
-      leadUnits: c(unitNames(task.lead, task.lead.length ? [] : task.groups), "cell"),
-      deadline: c(deadlineText(task), "cell"),
-      warning: c(input.t(`plan.warn.${w}`), WARN_STYLE[w]),
-      status: c(statusText(task, input.t), "cellCenter"),
+      withCoop: [id, section, title, detail, coopUnits, deadline, warning, status, EMPTY_PROGRESS],
+      withLead: [id, section, title, detail, leadUnits, deadline, warning, status, EMPTY_PROGRESS],
+      linesWithCoop: Math.max(common, cellLines(coopUnits, width(UNIT_COL.others))),
+      linesWithLead: Math.max(common, cellLines(leadUnits, width(UNIT_COL.others))),
     };
     memo[i] = m;
     return m;
   };
-}
-
-function statusText(task: Task, t: PlanTranslate): string {
-  return task.status.text ? t(`state.${task.status.state}`) : t("state.unknown");
 }
 
 function deadlineText(task: Task): string {
@@ -241,10 +254,17 @@ function deadlineText(task: Task): string {
 }
 
 function unitNames(refs: { name: string }[], groups: string[] = []): string {
-  return [...refs.map((r) => r.name), ...groups].join("、");
+  if (refs.length + groups.length === 1) return refs[0]?.name ?? groups[0]!;
+  const names: string[] = [];
+  for (const r of refs) names.push(r.name);
+  for (const g of groups) names.push(g);
+  return names.join("、");
 }
 
-function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: number) => TaskCells): SheetPlan {
+/** The progress cell of a task nobody has reported on yet: one shared cell (cells are read only). */
+const EMPTY_PROGRESS: PlanCell = { v: "", s: "input" };
+
+function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: number) => TaskRows): SheetPlan {
   const { list, t } = input;
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
@@ -255,12 +275,16 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
   rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
   mergeRow(2);
 
-  const keyOf = (i: number) => `${i}`;
-  const tasksOfUnit = [...u.lead, ...u.coop].map((i) => {
-    const task = list.tasks[i]!;
-    return { key: keyOf(i), id: task.id, section: task.section ?? "", title: task.title };
-  });
-  const progress = matchProgress(tasksOfUnit, input.previousProgress?.get(u.name) ?? []);
+  const entries = input.previousProgress?.get(u.name) ?? [];
+  const progress = entries.length
+    ? matchProgress(
+        [...u.lead, ...u.coop].map((i) => {
+          const task = list.tasks[i]!;
+          return { key: i, id: task.id, section: task.section ?? "", title: task.title };
+        }),
+        entries,
+      )
+    : { found: new Map<number, string>(), orphans: [] };
 
   const header = (otherLabel: string) =>
     [
@@ -275,29 +299,34 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
       t("plan.col.progress"),
     ].map((h) => c(h, "header"));
   let firstHeaderRow = 0;
+  // Heights of task rows, from lines measured once per task; null: rowHeights works it out.
+  const heights: (number | undefined | null)[] = [null, null];
   const table = (label: string, indices: number[], lead: boolean) => {
     rows.push([]);
     rows.push([c(label, "tableLabel")]);
     mergeRow(rows.length);
     rows.push(header(lead ? t("plan.col.coopUnits") : t("plan.col.leadUnits")));
+    heights.push(null, null, null);
     if (!firstHeaderRow) firstHeaderRow = rows.length;
     if (indices.length === 0) {
       rows.push([c(t("plan.noTasks"), "note")]);
+      heights.push(null);
       return;
     }
+    const progressWidth = UNIT_WIDTHS[UNIT_COL.progress - 1]!;
     for (const i of indices) {
       const shared = cells(i);
-      rows.push([
-        shared.id,
-        shared.section,
-        shared.title,
-        shared.detail,
-        lead ? shared.coopUnits : shared.leadUnits,
-        shared.deadline,
-        shared.warning,
-        shared.status,
-        c(progress.found.get(keyOf(i)) ?? "", "input"),
-      ]);
+      const row = lead ? shared.withCoop : shared.withLead;
+      const lines = lead ? shared.linesWithCoop : shared.linesWithLead;
+      const text = progress.found.get(i);
+      if (text) {
+        const progressCell = c(text, "input");
+        rows.push([...row.slice(0, UNIT_COL.progress - 1), progressCell]);
+        heights.push(heightFor(Math.max(lines, cellLines(progressCell, progressWidth))));
+      } else {
+        rows.push(row);
+        heights.push(heightFor(lines));
+      }
     }
   };
   table(t("plan.leadTable"), u.lead, true);
@@ -328,6 +357,7 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
     rows,
     merges,
     widths: UNIT_WIDTHS,
+    rowHeights: rowHeights({ rows, merges, widths: UNIT_WIDTHS }, heights),
     freeze: { rows: firstHeaderRow, cols: 0 },
     print: {
       orientation: "landscape",

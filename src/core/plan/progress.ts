@@ -36,15 +36,15 @@ export function readUnitProgress(grid: Grid): ProgressEntry[] {
   return out;
 }
 
-export interface ProgressMatch {
+export interface ProgressMatch<K = string> {
   /** Progress for each task key given, where found. */
-  found: Map<string, string>;
+  found: Map<K, string>;
   /** Entries that matched no current task: kept in a labelled block. */
   orphans: ProgressEntry[];
 }
 
-export interface TaskKey {
-  key: string;
+export interface TaskKey<K = string> {
+  key: K;
   id: string;
   section: string;
   title: string;
@@ -52,25 +52,43 @@ export interface TaskKey {
 
 /**
  * Match old entries to current tasks: same id, section and title first; then the same title (the
- * list was renumbered); then the same id and section (the title was edited).
+ * list was renumbered); then the same id and section (the title was edited). Each pass looks
+ * entries up by key, so a unit with thousands of tasks matches in linear time.
  */
-export function matchProgress(tasks: TaskKey[], entries: ProgressEntry[]): ProgressMatch {
-  const found = new Map<string, string>();
-  const used = new Set<number>();
-  const passes: ((t: TaskKey, e: ProgressEntry) => boolean)[] = [
-    (t, e) => t.id === e.id && t.section === e.section && t.title === e.title,
-    (t, e) => t.title === e.title,
-    (t, e) => t.id === e.id && t.section === e.section,
+export function matchProgress<K>(tasks: TaskKey<K>[], entries: ProgressEntry[]): ProgressMatch<K> {
+  const found = new Map<K, string>();
+  const used = new Uint8Array(entries.length);
+  const passes: ((x: { id: string; section: string; title: string }) => string)[] = [
+    (x) => `${x.id}\u0000${x.section}\u0000${x.title}`,
+    (x) => x.title,
+    (x) => `${x.id}\u0000${x.section}`,
   ];
-  for (const pass of passes) {
+  for (const keyOf of passes) {
+    // Entry positions by key, in order: the first unused one is taken, as a scan would.
+    const byKey = new Map<string, number[]>();
+    entries.forEach((e, k) => {
+      if (used[k]) return;
+      const key = keyOf(e);
+      const list = byKey.get(key);
+      if (list) list.push(k);
+      else byKey.set(key, [k]);
+    });
+    const next = new Map<string, number>();
     for (const t of tasks) {
       if (found.has(t.key)) continue;
-      const i = entries.findIndex((e, k) => !used.has(k) && pass(t, e));
-      if (i >= 0) {
-        used.add(i);
-        found.set(t.key, entries[i]!.progress);
+      const key = keyOf(t);
+      const list = byKey.get(key);
+      if (!list) continue;
+      let at = next.get(key) ?? 0;
+      while (at < list.length && used[list[at]!]) at++;
+      if (at < list.length) {
+        const k = list[at]!;
+        used[k] = 1;
+        found.set(t.key, entries[k]!.progress);
+        at++;
       }
+      next.set(key, at);
     }
   }
-  return { found, orphans: entries.filter((_, k) => !used.has(k)) };
+  return { found, orphans: entries.filter((_, k) => !used[k]) };
 }

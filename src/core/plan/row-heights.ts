@@ -2,7 +2,7 @@
  * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row for wrapped text written
  * by a file library, so the plan sets heights from an estimate of the lines each cell needs.
  */
-import { STYLES, type SheetPlan } from "./model";
+import { type PlanCell, STYLES, type SheetPlan } from "./model";
 
 /**
  * Width of a text in column-width units, estimated as if every character were CJK (two units):
@@ -16,39 +16,80 @@ export function textWidth(text: string): number {
 const LINE_POINTS = 14;
 /** Beyond this many lines a row is capped; the text stays in the cell, readable when selected. */
 const MAX_LINES = 12;
+const DEFAULT_SIZE = 10.5;
 
-export function rowHeights(plan: Pick<SheetPlan, "rows" | "merges" | "widths">): (number | undefined)[] {
+/** Lines a wrapped text needs in a cell `width` characters wide (at least one). */
+function linesOf(text: string, width: number): number {
+  let lines = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const len = (end < 0 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil((len * 2) / width));
+    if (end < 0) return lines;
+    start = end + 1;
+  }
+}
+
+/**
+ * Lines a cell needs in a column (or merged span) `columnWidth` characters wide, and its font size:
+ * 1 for empty, unwrapped or non-text cells.
+ */
+export function cellLines(cell: PlanCell | null | undefined, columnWidth: number): number {
+  if (!cell || typeof cell.v !== "string" || cell.v === "") return 1;
+  const style = cell.s ? STYLES[cell.s] : undefined;
+  if (!style?.wrap) return 1;
+  const size = style.size ?? DEFAULT_SIZE;
+  return linesOf(cell.v, Math.max(1, columnWidth - 1) * (DEFAULT_SIZE / size));
+}
+
+/** The height of a row whose cells need `lines` lines at font `size`; undefined keeps the default. */
+export function heightFor(lines: number, size = DEFAULT_SIZE): number | undefined {
+  if (lines <= 1 && size <= DEFAULT_SIZE) return undefined;
+  return Math.round(Math.min(lines, MAX_LINES) * LINE_POINTS * (size / DEFAULT_SIZE) + 4);
+}
+
+/**
+ * Heights of every row. `known` gives heights the caller worked out already (rows of shared task
+ * cells, measured once per task rather than once per sheet); `null` there means "work it out".
+ */
+export function rowHeights(
+  plan: Pick<SheetPlan, "rows" | "merges" | "widths">,
+  known?: readonly (number | undefined | null)[],
+): (number | undefined)[] {
   // Merges indexed by their top row: a lookup per cell, never a scan of every merge.
   const mergesByRow = new Map<number, SheetPlan["merges"]>();
   for (const m of plan.merges)
-    for (let r = m.top; r <= m.bottom; r++) mergesByRow.set(r, [...(mergesByRow.get(r) ?? []), m]);
-  const widthOf = (r: number, c: number): number => {
-    const m = mergesByRow.get(r)?.find((x) => x.left <= c && c <= x.right);
-    const from = m ? m.left : c;
-    const to = m ? m.right : c;
-    let w = 0;
-    for (let i = from; i <= to; i++) w += plan.widths[i - 1] ?? 9;
-    return w;
-  };
-  return plan.rows.map((row, ri) => {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = mergesByRow.get(r);
+      if (list) list.push(m);
+      else mergesByRow.set(r, [m]);
+    }
+  const widths = plan.widths;
+  const heights: (number | undefined)[] = new Array<number | undefined>(plan.rows.length);
+  for (let ri = 0; ri < plan.rows.length; ri++) {
+    const given = known?.[ri];
+    if (given !== undefined && given !== null) {
+      heights[ri] = given;
+      continue;
+    }
+    if (given === undefined && known && ri < known.length) continue;
+    const row = plan.rows[ri]!;
+    const merges = mergesByRow.get(ri + 1);
     let lines = 1;
-    let size = 10.5;
+    let size = DEFAULT_SIZE;
     for (let ci = 0; ci < row.length; ci++) {
       const cell = row[ci];
       if (!cell || cell.v === null || cell.v === "") continue;
-      const style = cell.s ? STYLES[cell.s] : undefined;
-      const cellSize = style?.size ?? 10.5;
+      const cellSize = (cell.s && STYLES[cell.s].size) || DEFAULT_SIZE;
       if (cellSize > size) size = cellSize;
-      // Only wrapped text makes a row taller.
-      if (!style?.wrap || typeof cell.v !== "string") continue;
-      const width = Math.max(1, widthOf(ri + 1, ci + 1) - 1) * (10.5 / cellSize);
-      const text = cell.v;
-      const n = text.includes("\n")
-        ? text.split("\n").reduce((acc, part) => acc + Math.max(1, Math.ceil(textWidth(part) / width)), 0)
-        : Math.max(1, Math.ceil(textWidth(text) / width));
+      let width = 0;
+      const m = merges?.find((x) => x.left <= ci + 1 && ci + 1 <= x.right);
+      for (let i = m ? m.left : ci + 1; i <= (m ? m.right : ci + 1); i++) width += widths[i - 1] ?? 9;
+      const n = cellLines(cell, width);
       if (n > lines) lines = n;
     }
-    if (lines === 1 && size <= 10.5) return undefined;
-    return Math.round(Math.min(lines, MAX_LINES) * LINE_POINTS * (size / 10.5) + 4);
-  });
+    heights[ri] = heightFor(lines, size);
+  }
+  return heights;
 }

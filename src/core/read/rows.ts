@@ -181,22 +181,43 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
   const tasks: RawTask[] = [];
   let section: string | null = null;
   const mappedCols = mappedColumnList(mapping);
+  const rowColumns: RowColumns = {
+    sheet: grid.sheet,
+    id: cols.id,
+    title: cols.title ?? cols.detail,
+    detail: cols.detail,
+    lead: cols.lead ?? cols.responsible,
+    cooperating: cols.cooperating,
+    leader: cols.leader,
+    deadline: cols.deadline,
+    note: cols.note,
+    onSchedule: cols.onSchedule,
+  };
+  // Rows holding a merge across three or more columns (section headings are written so).
+  const mergedAcrossRows = new Set<number>();
+  for (const a of grid.merges) if (a.right - a.left >= 2 && a.top === a.bottom) mergedAcrossRows.add(a.top);
   for (let r = dataStart; r <= values.length; r++) {
     const raw = grid.rows[r - 1] ?? [];
-    const texts = (values[r - 1] ?? []).map((v) => tidy(normalizeText(cellText(v))));
+    const cells = values[r - 1] ?? [];
+    const texts: string[] = new Array<string>(cells.length);
+    // The row's first text, and whether every text in it is that one (a heading across the row).
+    let first = "";
+    let oneText = true;
+    for (let i = 0; i < cells.length; i++) {
+      const text = tidy(normalizeText(cellText(cells[i])));
+      texts[i] = text;
+      if (!text) continue;
+      if (!first) first = text;
+      else if (text !== first) oneText = false;
+    }
     const at = (c: number | undefined) => (c === undefined ? "" : (texts[c - 1] ?? ""));
-    const nonEmpty = texts.filter(Boolean);
-    if (nonEmpty.length === 0) continue;
-    const distinct = new Set(nonEmpty);
+    if (!first) continue;
     // Section row: one text across the row (often merged), or a 一、 heading with no units.
-    const mergedAcross = grid.merges.some(
-      (a) => a.top <= r && r <= a.bottom && a.right - a.left >= 2 && a.top === a.bottom,
-    );
-    if (distinct.size === 1 && (SECTION_TEXT.test(nonEmpty[0]!) || mergedAcross)) {
-      section = nonEmpty[0]!;
+    if (oneText && (SECTION_TEXT.test(first) || mergedAcrossRows.has(r))) {
+      section = first;
       continue;
     }
-    if (distinct.size === 1 && NOTE_ROW.test(nonEmpty[0]!)) continue;
+    if (oneText && NOTE_ROW.test(first)) continue;
     const title = at(cols.title);
     const detail = at(cols.detail);
     if (!title && !detail) continue;
@@ -205,19 +226,6 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
       continue;
     }
     const ref = (c: number): SourceRef => ({ kind: "cell", sheet: grid.sheet, row: r, col: c });
-    const fieldRefs: Partial<Record<TaskField, SourceRef>> = {};
-    const refField = (f: TaskField, c: number | undefined) => {
-      if (c !== undefined) fieldRefs[f] = ref(c);
-    };
-    refField("id", cols.id);
-    refField("title", cols.title ?? cols.detail);
-    refField("detail", cols.detail);
-    refField("lead", cols.lead ?? cols.responsible);
-    refField("cooperating", cols.cooperating);
-    refField("leader", cols.leader);
-    refField("deadline", cols.deadline);
-    refField("note", cols.note);
-    refField("onSchedule", cols.onSchedule);
     const cellErrors: CellError[] = [];
     for (const [field, c] of mappedCols) {
       const v = raw[c - 1] ?? values[r - 1]?.[c - 1];
@@ -275,15 +283,16 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     }
     const progressCols = cols.progress ?? [];
     let progressText: string | null = null;
+    let progressCol = progressCols.at(-1);
     for (let i = progressCols.length - 1; i >= 0; i--) {
       const t = clean(progressCols[i]);
       if (t) {
         progressText = t;
-        fieldRefs.progress = ref(progressCols[i]!);
+        progressCol = progressCols[i]!;
         break;
       }
     }
-    if (!fieldRefs.progress && progressCols.length) fieldRefs.progress = ref(progressCols.at(-1)!);
+    const fieldRefs = new RowRefs(rowColumns, r, progressCol);
     tasks.push({
       id: clean(cols.id) || String(tasks.length + 1),
       section: clean(cols.section) || section,
@@ -356,4 +365,56 @@ function firstTexts(grid: Grid): string {
     if (t.length) out.push(`row ${r}: ${t.slice(0, 6).join(" | ").slice(0, 120)}`);
   }
   return out.join("; ");
+}
+
+/** The columns each field of a table's rows was read from. */
+interface RowColumns extends Partial<Record<Exclude<TaskField, "progress">, number>> {
+  sheet: string;
+}
+
+/**
+ * Where each field of a row was read, made into cell refs only when asked for: one small object
+ * per row instead of one per field (a 30,000-row list would otherwise hold 270,000 refs).
+ */
+class RowRefs implements Partial<Record<TaskField, SourceRef>> {
+  constructor(
+    private readonly columns: RowColumns,
+    private readonly row: number,
+    private readonly progressCol: number | undefined,
+  ) {}
+
+  private at(col: number | undefined): SourceRef | undefined {
+    return col === undefined ? undefined : { kind: "cell", sheet: this.columns.sheet, row: this.row, col };
+  }
+
+  get id() {
+    return this.at(this.columns.id);
+  }
+  get title() {
+    return this.at(this.columns.title);
+  }
+  get detail() {
+    return this.at(this.columns.detail);
+  }
+  get lead() {
+    return this.at(this.columns.lead);
+  }
+  get cooperating() {
+    return this.at(this.columns.cooperating);
+  }
+  get leader() {
+    return this.at(this.columns.leader);
+  }
+  get deadline() {
+    return this.at(this.columns.deadline);
+  }
+  get note() {
+    return this.at(this.columns.note);
+  }
+  get onSchedule() {
+    return this.at(this.columns.onSchedule);
+  }
+  get progress() {
+    return this.at(this.progressCol);
+  }
 }

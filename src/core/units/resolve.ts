@@ -133,13 +133,17 @@ const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
 export class DeletionIndex {
   private readonly byVariant = new Map<string, string[]>();
   private readonly stripped = new Map<string, string>();
+  /** Each indexed name's deletions, reused when that name is looked up in turn. */
+  private readonly variants = new Map<string, Set<string>>();
 
   constructor(
     names: readonly string[],
     private readonly depth: number,
   ) {
     for (const n of names) {
-      for (const v of deletions(n, depth)) {
+      const own = deletions(n, depth);
+      this.variants.set(n, own);
+      for (const v of own) {
         const list = this.byVariant.get(v);
         if (list) list.push(n);
         else this.byVariant.set(v, [n]);
@@ -149,7 +153,9 @@ export class DeletionIndex {
 
   candidates(name: string, max: number): Set<string> {
     const out = new Set<string>();
-    for (const v of deletions(name, Math.min(max, this.depth))) {
+    const depth = Math.min(max, this.depth);
+    const own = depth === this.depth ? this.variants.get(name) : undefined;
+    for (const v of own ?? deletions(name, depth)) {
       for (const n of this.byVariant.get(v) ?? []) out.add(n);
     }
     return out;
@@ -163,15 +169,22 @@ export class DeletionIndex {
   }
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 function deletions(name: string, depth: number): Set<string> {
   const out = new Set<string>([name]);
   let frontier = [name];
+  // Names are nearly always in the Basic Multilingual Plane: delete code units, no arrays.
+  const astral = SURROGATE.test(name);
   for (let d = 0; d < depth; d++) {
     const next: string[] = [];
     for (const s of frontier) {
-      const chars = [...s];
-      for (let i = 0; i < chars.length; i++) {
-        const v = chars.slice(0, i).join("") + chars.slice(i + 1).join("");
+      const chars = astral ? [...s] : null;
+      const length = chars ? chars.length : s.length;
+      for (let i = 0; i < length; i++) {
+        const v = chars
+          ? chars.slice(0, i).join("") + chars.slice(i + 1).join("")
+          : s.slice(0, i) + s.slice(i + 1);
         if (!out.has(v)) {
           out.add(v);
           next.push(v);

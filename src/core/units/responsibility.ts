@@ -16,6 +16,16 @@ const CATCH_ALL_PATTERNS: RegExp[] = [
   /(相关|有关|行业|主管|责任|职能|业务)(部门|单位)$/, // 整改涉及行业部门
   /^(县级|各级)/,
 ];
+/** The patterns above as one expression: a name is tested once, not six times. */
+const CATCH_ALL = new RegExp(CATCH_ALL_PATTERNS.map((re) => `(?:${re.source})`).join("|"));
+/** Spaces or full-width brackets: the only things the comparison form changes. */
+const NEEDS_FOLDING = /[\s（）]/;
+
+/** The form groups are compared in: no spaces, ASCII brackets. */
+function folded(text: string): string {
+  if (!NEEDS_FOLDING.test(text)) return text;
+  return text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+}
 
 /** Endings of unit names: a fragment without one is not a unit (整改涉 in 整改涉及行业部门). */
 export const UNIT_SUFFIX =
@@ -23,14 +33,12 @@ export const UNIT_SUFFIX =
 
 /** True for texts that name a group rather than a unit (各镇, 县直各有关单位, 各成员单位…). */
 export function isCatchAll(text: string): boolean {
-  const t = text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
-  return CATCH_ALL_PATTERNS.some((re) => re.test(t));
+  return CATCH_ALL.test(folded(text));
 }
 
 /** True for the town/street groups (各镇, 各乡镇（街道）); false for vague department catch-alls. */
 export function isTownGroup(text: string): boolean {
-  const t = text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
-  return TOWN_GROUP.test(t);
+  return TOWN_GROUP.test(folded(text));
 }
 
 export interface SplitResponsibility {
@@ -42,35 +50,54 @@ export interface SplitResponsibility {
   trailingDeng: boolean;
 }
 
+const OPENERS = new Set(["(", "（", "[", "［", "【"]);
+const CLOSERS = new Set([")", "）", "]", "］", "】"]);
+const SEPARATORS = new Set(["、", "，", ",", "；", ";", "\n", "\r"]);
+
 /** Split on separators outside brackets. */
 export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let cur = "";
-  for (const ch of text) {
-    if (ch === "(" || ch === "（" || ch === "[" || ch === "［" || ch === "【") depth++;
-    else if (ch === ")" || ch === "）" || ch === "]" || ch === "］" || ch === "】")
-      depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、，,；;\n\r]/.test(ch)) {
-      parts.push(cur);
-      cur = "";
-    } else cur += ch;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SEPARATORS.has(ch)) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(text.slice(from));
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
 const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵头|配合|负责|按职责分工负责|参与|协同)+$/g;
 
+const splits = new Map<string, SplitResponsibility>();
+/** Responsibility texts repeat across a list: each is split once (bounded memory). */
+const MAX_SPLITS = 20_000;
+
+/** Split a responsibility text; the arrays returned are the caller's to change. */
 export function splitResponsibility(text: string): SplitResponsibility {
+  let s = splits.get(text);
+  if (!s) {
+    s = split(text);
+    if (splits.size >= MAX_SPLITS) splits.clear();
+    splits.set(text, s);
+  }
+  return { units: s.units.slice(), groups: s.groups.slice(), trailingDeng: s.trailingDeng };
+}
+
+function split(text: string): SplitResponsibility {
   const units: string[] = [];
   const groups: string[] = [];
   let trailingDeng = false;
   for (const rawPart of splitTopLevel(text)) {
-    let part = rawPart.replace(/\s+/g, "").replace(/[。.]+$/, "");
+    let part = /[\s。.]/.test(rawPart) ? rawPart.replace(/\s+/g, "").replace(/[。.]+$/, "") : rawPart;
     if (!part) continue;
     // "县财政局及各相关单位", "县残联等相关行业部门", "县人社局等": a unit, then a group.
-    const m = /^(.+?)(及|以及|等|和)(.+)$/.exec(part);
+    const m = /[及等和]/.test(part) ? /^(.+?)(及|以及|等|和)(.+)$/.exec(part) : null;
     if (
       m?.[1] &&
       m[3] &&
@@ -94,7 +121,11 @@ export function splitResponsibility(text: string): SplitResponsibility {
   return { units, groups, trailingDeng };
 }
 
+/** Characters a filler word or a leading colon starts or ends with. */
+const FILLER_EDGE = /^[由请和与以及等:：]|[等位门头合责工与同]$/;
+
 function cleanName(s: string): string {
+  if (!FILLER_EDGE.test(s)) return s.trim();
   return s
     .replace(FILLER, "")
     .replace(/^[:：]/, "")

@@ -1,5 +1,7 @@
 /** Cell-by-cell pictures of workbooks, to compare before and after. */
 import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
+import JSZip from "jszip";
 
 export interface SheetSnapshot {
   name: string;
@@ -34,4 +36,34 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): SheetSnapshot[] {
 
 export function definedNames(wb: ExcelJS.Workbook): unknown {
   return JSON.parse(JSON.stringify((wb.definedNames as unknown as { model: unknown }).model));
+}
+
+/**
+ * The links to places in the workbook, per sheet, as the package holds them (cell → location,
+ * e.g. A10 → '县财政局'!A1). Read from the XML: ExcelJS does not read links without a relationship,
+ * which is how Excel itself writes links inside a workbook.
+ */
+export async function workbookLinks(file: string): Promise<Map<string, Map<string, string>>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const out = new Map<string, Map<string, string>>();
+  for (const m of workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const xml = await zip.file(`xl/${targets.get(m[2]!)!.replace(/^\/?xl\//, "")}`)!.async("string");
+    const links = new Map<string, string>();
+    for (const h of xml.matchAll(/<hyperlink [^>]*?ref="([^"]+)"[^>]*?location="([^"]+)"/g))
+      links.set(h[1]!, unescape(h[2]!));
+    out.set(unescape(m[1]!), links);
+  }
+  return out;
 }

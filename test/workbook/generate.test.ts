@@ -7,7 +7,13 @@ import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import { readSettings } from "../../src/workbook/exceljs/apply";
 import { SAMPLE_PATH } from "../helpers/build";
 import { generate } from "../helpers/generate";
-import { definedNames, loadWorkbook, snapshotSheet, snapshotWorkbook } from "../helpers/snapshot";
+import {
+  definedNames,
+  loadWorkbook,
+  snapshotSheet,
+  snapshotWorkbook,
+  workbookLinks,
+} from "../helpers/snapshot";
 import { tempDir } from "../helpers/xlsx";
 
 const dir = tempDir();
@@ -144,13 +150,16 @@ describe("generate on a user's workbook", () => {
     const ws = wb.getWorksheet("汇总")!;
     const values: unknown[] = [];
     ws.eachRow((row) => row.eachCell((c) => values.push(c.value)));
-    const link = values.find(
-      (v) => typeof v === "object" && v !== null && (v as { text?: string }).text === "县财政局",
-    );
-    expect(link).toEqual({ text: "县财政局", hyperlink: "'县财政局(2)'!A1" });
+    const links = (await workbookLinks(out)).get("汇总")!;
+    const at = (text: string) => {
+      let address = "";
+      ws.eachRow((row) => row.eachCell((c) => void (c.value === text && !address && (address = c.address))));
+      return address;
+    };
+    expect(links.get(at("县财政局"))).toBe("'县财政局(2)'!A1");
     expect(values).toContain("逾期任务");
     // The red task's title links to its row in the list.
-    expect(values).toContainEqual({ text: "=SUM(1,2) 不是公式，是任务名", hyperlink: "'清单'!B4" });
+    expect(links.get(at("=SUM(1,2) 不是公式，是任务名"))).toBe("'清单'!B4");
   });
 });
 

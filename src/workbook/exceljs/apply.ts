@@ -1,16 +1,19 @@
 /**
- * Applying a generation plan to an ExcelJS workbook. Only sheets the previous generation recorded
- * are removed; every other sheet is left exactly as it was.
+ * Applying a generation plan to an ExcelJS workbook: the previous generation's sheets are removed
+ * (only those its settings recorded; every other sheet is left exactly as it was) and each planned
+ * sheet is added as a frame — widths, merges, print setup, panes, data bars and a row of the plan's
+ * styles. The cells themselves are written as XML when the file is written (write-workbook.ts):
+ * ExcelJS holds every cell as objects, which at 30,000 tasks took well over a gigabyte.
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/model";
 import {
   type CellStyle,
   type LedgerSettings,
-  type PlanCell,
   SETTINGS_SHEET,
   STYLES,
   type SheetPlan,
+  type StyleId,
   type WorkbookPlan,
 } from "../../core/plan/model";
 import { settingsFromGrid, settingsToRows } from "../../core/plan/settings";
@@ -39,11 +42,6 @@ const EXCEL_STYLES = Object.fromEntries(
   Object.entries(STYLES).map(([k, v]) => [k, toExcelStyle(v)]),
 ) as Record<keyof typeof STYLES, Partial<ExcelJS.Style>>;
 
-/** `'县发改局'!A1` for a hyperlink inside the workbook. */
-export function internalTarget(link: NonNullable<PlanCell["link"]>): string {
-  return `'${link.sheet.replace(/'/g, "''")}'!${columnLetter(link.col)}${link.row}`;
-}
-
 /** The settings stored in the workbook, if any. */
 export function readSettings(wb: ExcelJS.Workbook): LedgerSettings | null {
   const ws = wb.getWorksheet(SETTINGS_SHEET);
@@ -71,8 +69,19 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: SheetPlan["merges"]): void {
   internal._merges = Object.assign(existing, added);
 }
 
-/** Write one planned sheet into a workbook (which must not hold a sheet of that name). */
-export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+/** The plan's styles in a fixed order: the palette row holds one cell of each. */
+export const PALETTE: readonly StyleId[] = Object.keys(STYLES) as StyleId[];
+
+/** The row of a frame that holds the palette: below every planned row. */
+export function paletteRow(plan: SheetPlan): number {
+  return plan.rows.length + 1;
+}
+
+/**
+ * Add a planned sheet's frame to a workbook (which must not hold a sheet of that name): everything
+ * but the cells, plus the palette row from which the writer learns each style's index.
+ */
+export function writeSheetFrame(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
     ...(plan.tabColor ? { properties: { tabColor: { argb: plan.tabColor } } } : {}),
     pageSetup: {
@@ -85,22 +94,14 @@ export function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
     },
   });
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  plan.rows.forEach((row, r) => {
-    row.forEach((cell, ci) => {
-      if (!cell) return;
-      const target = ws.getCell(r + 1, ci + 1);
-      // Strings are always written as text (shared strings), never as formulas: a task that
-      // starts with = + - @ stays data.
-      if (cell.link && cell.v !== null) {
-        target.value = { text: String(cell.v), hyperlink: internalTarget(cell.link) };
-      } else target.value = cell.v;
-      if (cell.s) target.style = EXCEL_STYLES[cell.s];
-    });
+  const palette = paletteRow(plan);
+  PALETTE.forEach((id, i) => {
+    const cell = ws.getCell(palette, i + 1);
+    // One text among the numbers: ExcelJS then always writes a shared string table.
+    cell.value = i === 0 ? "·" : 0;
+    cell.style = EXCEL_STYLES[id];
   });
   mergeAll(ws, plan.merges);
-  plan.rowHeights?.forEach((h, r) => {
-    if (h !== undefined) ws.getRow(r + 1).height = h;
-  });
   if (plan.freeze && plan.freeze.rows + plan.freeze.cols > 0) {
     ws.views = [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.cols }];
   }
@@ -136,8 +137,8 @@ export interface ApplyProgress {
 }
 
 /**
- * Replace the previous generation's sheets with the plan's. Sheets the previous settings do not
- * list are never touched, whatever their names.
+ * Replace the previous generation's sheets with the plan's frames. Sheets the previous settings do
+ * not list are never touched, whatever their names. The cells follow in writeWorkbook.
  */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan, onProgress?: ApplyProgress): void {
   const previous = readSettings(wb);
@@ -150,7 +151,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan, onProgress?:
   const total = plan.sheets.length;
   plan.sheets.forEach((s, i) => {
     if (wb.getWorksheet(s.name)) throw new Error(`internal: the plan names an existing sheet "${s.name}"`);
-    writeSheet(wb, s);
+    writeSheetFrame(wb, s);
     onProgress?.(i + 1, total);
   });
   const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });

@@ -10,15 +10,16 @@ import * as path from "path";
 import { type CheckResult, runChecks } from "../../core/checks/findings";
 import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
-import type { WorkbookPlan } from "../../core/plan/model";
+import type { SheetPlan, WorkbookPlan } from "../../core/plan/model";
 import type { ProgressEntry } from "../../core/plan/progress";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
-import { type ApplyProgress, applyPlan, readSettings, writeSheet } from "./apply";
+import { type ApplyProgress, applyPlan, readSettings, writeSheetFrame } from "./apply";
 import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
 import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ExcelJsReader } from "./read";
+import { writeWorkbook } from "./write-workbook";
 
 /** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
 export interface GenerateOptions
@@ -133,7 +134,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
     );
   }
-  await writeAtomically(output, wb);
+  await writeAtomically(output, wb, plan.sheets);
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {
@@ -141,26 +142,27 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     for (const s of plan.sheets.filter((x) => x.role === "unit")) {
       const one = new ExcelJS.Workbook();
       one.creator = "Task Ledger";
-      writeSheet(one, s);
+      writeSheetFrame(one, s);
       const file = path.join(
         opts.splitDir,
         `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
       );
-      await writeAtomically(file, one);
+      await writeAtomically(file, one, [s]);
       splitFiles.push(file);
     }
   }
   return { output, list, checks, plan, splitFiles };
 }
 
-/** Write to a temporary file beside the target, then rename: a failure never leaves half a file. */
-async function writeAtomically(file: string, wb: ExcelJS.Workbook): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
+/** Write the workbook and the planned sheets' cells; a failure never leaves half a file. */
+async function writeAtomically(
+  file: string,
+  wb: ExcelJS.Workbook,
+  sheets: readonly SheetPlan[],
+): Promise<void> {
   try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, file);
+    await writeWorkbook(wb, sheets, file);
   } catch (err) {
-    await fs.rm(tmp, { force: true });
     throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -10,6 +10,11 @@ import { executeCommands } from "../../../src/workbook/excel-api/adapter";
 import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
 import { applyPlan } from "../../../src/workbook/exceljs/apply";
 import { worksheetToGrid } from "../../../src/workbook/exceljs/read";
+import { writeWorkbook } from "../../../src/workbook/exceljs/write-workbook";
+import { loadWorkbook, workbookLinks } from "../../helpers/snapshot";
+import { tempDir } from "../../helpers/xlsx";
+import * as path from "path";
+import { columnLetter } from "../../../src/core/model";
 import { listFromText, sampleText } from "../../helpers/build";
 import { FakeExcel } from "../../fake-excel/fake-excel";
 
@@ -72,8 +77,12 @@ describe("generating through the Excel API", () => {
       includeListSheet: true,
       includeDirectory: true,
     });
-    const wb = new ExcelJS.Workbook();
-    applyPlan(wb, plan);
+    const frames = new ExcelJS.Workbook();
+    applyPlan(frames, plan);
+    const file = path.join(tempDir(), "parity.xlsx");
+    await writeWorkbook(frames, plan.sheets, file);
+    const wb = await loadWorkbook(file);
+    const fileLinks = await workbookLinks(file);
     const excel = new FakeExcel();
     await executeCommands(
       excel.run,
@@ -95,7 +104,15 @@ describe("generating through the Excel API", () => {
         excel.values(ws.name).map((r) => r.map((v) => (v === null ? null : (v as CellValue)))),
       );
       expect([ws.name, fromApi]).toEqual([ws.name, fromExcelJs]);
+      // The same links, to the same places.
+      const apiLinks = new Map<string, string>();
+      excel.sheetOrThrow(ws.name).cells.forEach((cell, rc) => {
+        const [r, c] = rc.split(",").map(Number) as [number, number];
+        if (cell.hyperlink) apiLinks.set(`${columnLetter(c)}${r}`, cell.hyperlink.documentReference);
+      });
+      expect([ws.name, apiLinks]).toEqual([ws.name, fileLinks.get(ws.name) ?? new Map()]);
     }
+    expect([...fileLinks.values()].some((links) => links.size > 0)).toBe(true);
   });
 
   it("leaves user sheets alone, writes text as text, and keeps progress on regeneration", async () => {

@@ -8,7 +8,8 @@ import type { RawList, RawTask } from "./read/raw";
 import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
 import type { UnitDirectory } from "./units/directory";
-import { resolveAcrossList, resolveRun } from "./units/resolve";
+import { resolveAcrossList, runResolver } from "./units/resolve";
+import { compareNames } from "./text/collate";
 
 export interface BuildOptions {
   /** As-of date, YYYY-MM-DD. Always passed in: the core has no clock. */
@@ -27,29 +28,33 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
     statuses: new Map<string, Status>(),
   };
   const allRefs: UnitRef[] = [];
+  const resolveRun = runResolver(opts.directory);
   const tasks: Task[] = raw.tasks.map((r) => {
-    const refs = resolveRun([...r.leadNames, ...r.coopNames], opts.directory);
-    allRefs.push(...refs);
+    const refs = resolveRun(r.coopNames.length ? r.leadNames.concat(r.coopNames) : r.leadNames);
+    for (const ref of refs) allRefs.push(ref);
     const lead = refs.slice(0, r.leadNames.length);
     const cooperating = refs.slice(r.leadNames.length);
-    return {
+    const deadline = deadlineOf(r, ctx);
+    const task: Task = {
       id: r.id,
       section: r.section,
       title: r.title,
       detail: r.detail,
       lead,
       cooperating,
-      groups: [...new Set(r.groups)],
+      groups: r.groups.length > 1 ? [...new Set(r.groups)] : r.groups,
       leader: r.leader,
       person: r.person,
-      ...deadlineAndStatus(r, ctx),
+      deadline,
+      status: statusOf(r, deadline, ctx),
       responsibilityText: r.responsibilityText,
       note: r.note,
       ref: r.ref,
       fieldRefs: r.fieldRefs,
       cellErrors: r.cellErrors,
-      ...(r.idShared ? { idShared: true } : {}),
     };
+    if (r.idShared) task.idShared = true;
+    return task;
   });
   resolveAcrossList(allRefs, opts.directory);
   for (const t of tasks) {
@@ -66,36 +71,57 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
 interface Ctx {
   year: number;
   asOf: string;
-  /** Deadline and status texts repeat across a list: each is parsed once (results are copied). */
+  /** Deadline and status texts repeat across a list: each is parsed once (results are shared, frozen). */
   deadlines: Map<string, Deadline>;
   statuses: Map<string, Status>;
 }
 
-function deadlineAndStatus(r: RawTask, ctx: Ctx): Pick<Task, "deadline" | "status"> {
-  const deadline = deadlineOf(r, ctx);
-  const statusKey = `${r.progressText ?? ""}\u0000${r.onScheduleText ?? ""}`;
-  let cached = ctx.statuses.get(statusKey);
-  if (!cached) ctx.statuses.set(statusKey, (cached = parseStatus(r.progressText, r.onScheduleText)));
-  const status = { ...cached };
+function statusOf(r: RawTask, deadline: Deadline, ctx: Ctx): Status {
+  // Most lists have no on-schedule column: the progress text alone is the key then.
+  const statusKey =
+    r.onScheduleText === null
+      ? (r.progressText ?? "")
+      : `${r.progressText ?? ""}\u0000${r.onScheduleText}\u0000`;
+  let status = ctx.statuses.get(statusKey);
+  if (!status)
+    ctx.statuses.set(statusKey, (status = Object.freeze(parseStatus(r.progressText, r.onScheduleText))));
   const count = deadline.milestones?.length ?? 0;
-  const done = milestonesDone(status.text);
-  if (count > 1 && done !== null && done < count && status.state === "done") status.state = "in_progress";
-  return { deadline, status };
+  if (count > 1 && status.state === "done") {
+    const done = milestonesDone(status.text);
+    if (done !== null && done < count) return { ...status, state: "in_progress" };
+  }
+  return status;
+}
+
+/** A parsed deadline, shared by every task that writes it so: frozen, never changed in place. */
+function frozen(d: Deadline): Deadline {
+  if (d.milestones) {
+    for (const m of d.milestones) Object.freeze(m);
+    Object.freeze(d.milestones);
+  }
+  return Object.freeze(d);
 }
 
 function deadlineOf(r: RawTask, ctx: Ctx): Deadline {
   if (r.deadlineText !== null && r.deadlineText.trim() !== "") {
     let d = ctx.deadlines.get(r.deadlineText);
-    if (!d) ctx.deadlines.set(r.deadlineText, (d = parseDeadline(r.deadlineText, ctx)));
-    return { ...d, ...(d.milestones ? { milestones: d.milestones.map((m) => ({ ...m })) } : {}) };
+    if (!d) ctx.deadlines.set(r.deadlineText, (d = frozen(parseDeadline(r.deadlineText, ctx))));
+    return d;
   }
   // No deadline column, or an empty cell: look for deadline wording in the task's own text.
   return findDeadlineInText(`${r.title}。${r.detail}`, ctx);
 }
 
+/** The refs without later repeats of a name (a task names a few units: a short scan each). */
 function dedupe(refs: UnitRef[]): UnitRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => (seen.has(r.name) ? false : (seen.add(r.name), true)));
+  let out: UnitRef[] | null = null;
+  for (let k = 0; k < refs.length; k++) {
+    let repeated = false;
+    for (let j = 0; j < k && !repeated; j++) repeated = refs[j]!.name === refs[k]!.name;
+    if (repeated) out ??= refs.slice(0, k);
+    else out?.push(refs[k]!);
+  }
+  return out ?? refs;
 }
 
 export interface UnitSummary {
@@ -124,6 +150,6 @@ export function summarizeUnits(list: TaskList): UnitSummary[] {
     for (const r of t.cooperating) get(r).cooperating++;
   }
   return [...byName.values()].sort(
-    (a, b) => b.lead - a.lead || b.cooperating - a.cooperating || a.name.localeCompare(b.name, "zh-CN"),
+    (a, b) => b.lead - a.lead || b.cooperating - a.cooperating || compareNames(a.name, b.name),
   );
 }

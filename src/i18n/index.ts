@@ -18,12 +18,19 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translator(lang: Lang): Translate {
   const table = TABLES[lang];
+  // Each message split once into its text and {placeholders}: a findings sheet fills thousands.
+  const templates = new Map<MessageKey, string[]>();
   return (key, params) => {
     const text = table[key];
     if (!params || !text.includes("{")) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    let parts = templates.get(key);
+    if (!parts) templates.set(key, (parts = text.split(/\{(\w+)\}/)));
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
   };
 }
 

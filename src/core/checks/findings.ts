@@ -90,65 +90,81 @@ export interface CheckResult {
 export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckOptions): CheckResult {
   const findings: Finding[] = [];
   const warnings = list.tasks.map((t) => taskWarning(t, list.year, opts));
-  const add = (code: FindingCode, t: { task: Task; index: number } | null, rest: Partial<Finding> = {}) =>
-    findings.push({
+  const add = (code: FindingCode, t: { task: Task; index: number } | null, rest: Partial<Finding> = {}) => {
+    // Built field by field (a finding per task is common: no spread per finding).
+    const finding: Finding = {
       code,
       severity: SEVERITY[code],
       taskIndex: t ? t.index : null,
       taskId: t ? t.task.id : null,
-      department: null,
-      ref: t ? t.task.ref : null,
-      params: {},
-      ...rest,
-    });
+      department: rest.department !== undefined ? rest.department : null,
+      ref: rest.ref !== undefined ? rest.ref : t ? t.task.ref : null,
+      params: rest.params ?? {},
+    };
+    if (rest.suggestion !== undefined) finding.suggestion = rest.suggestion;
+    findings.push(finding);
+  };
 
   const hasProgressColumn = list.tasks.some((t) => t.fieldRefs.progress);
   const firstReport = `${list.year}-01-01`;
+  const reportsDue = daysBetween(firstReport, opts.asOf) > FIRST_REPORT_DAYS;
+  // Deadlines are shared by the tasks that write them alike: each is judged once.
+  const outsideYear = new Map<Task["deadline"], string | null>();
   list.tasks.forEach((task, index) => {
     const t = { task, index };
-    const unitRef = task.fieldRefs.lead ?? task.ref;
-    const deadlineRef = task.fieldRefs.deadline ?? task.ref;
+    const unitRef = () => task.fieldRefs.lead ?? task.ref;
+    const deadlineRef = () => task.fieldRefs.deadline ?? task.ref;
     if (task.lead.length === 0) {
-      add("MISSING_LEAD", t, { ref: unitRef, params: { responsibility: task.responsibilityText || "—" } });
+      add("MISSING_LEAD", t, { ref: unitRef(), params: { responsibility: task.responsibilityText || "—" } });
     } else if (task.lead.length > 1) {
-      add("MULTIPLE_LEADS", t, { ref: unitRef, params: { units: task.lead.map((u) => u.name).join("、") } });
+      add("MULTIPLE_LEADS", t, {
+        ref: unitRef(),
+        params: { units: task.lead.map((u) => u.name).join("、") },
+      });
     }
-    const vague = task.groups.filter((g) => !isTownGroup(g));
-    if (vague.length) add("VAGUE_RESPONSIBILITY", t, { ref: unitRef, params: { groups: vague.join("、") } });
-    const leadNames = new Set(task.lead.map((u) => u.name));
+    if (task.groups.length) {
+      const vague = task.groups.filter((g) => !isTownGroup(g));
+      if (vague.length)
+        add("VAGUE_RESPONSIBILITY", t, { ref: unitRef(), params: { groups: vague.join("、") } });
+    }
     for (const c of task.cooperating) {
-      if (leadNames.has(c.name)) {
+      if (task.lead.some((u) => u.name === c.name)) {
         add("LEAD_ALSO_COOPERATING", t, {
-          ref: task.fieldRefs.cooperating ?? unitRef,
+          ref: task.fieldRefs.cooperating ?? unitRef(),
           department: c.name,
           params: { unit: c.name },
         });
       }
     }
     const d = task.deadline;
-    if (d.kind === "none") add("MISSING_DEADLINE", t, { ref: deadlineRef });
+    if (d.kind === "none") add("MISSING_DEADLINE", t, { ref: deadlineRef() });
     else if (d.kind === "unparsed")
-      add("UNPARSED_DEADLINE", t, { ref: deadlineRef, params: { text: d.text } });
-    if (
-      (d.kind === "date" || d.kind === "milestones") &&
-      d.due &&
-      !d.yearImplied &&
-      !/明年|次年|下一年/.test(d.text)
-    ) {
-      const dues = d.milestones?.map((m) => m.due) ?? [d.due];
-      const outside = dues.find((x) => Number(x.slice(0, 4)) !== list.year);
-      if (outside)
-        add("DEADLINE_OUTSIDE_YEAR", t, {
-          ref: deadlineRef,
-          params: { text: d.text, due: outside, year: list.year },
-        });
+      add("UNPARSED_DEADLINE", t, { ref: deadlineRef(), params: { text: d.text } });
+    let outside = outsideYear.get(d);
+    if (outside === undefined) {
+      outside = null;
+      if (
+        (d.kind === "date" || d.kind === "milestones") &&
+        d.due &&
+        !d.yearImplied &&
+        !/明年|次年|下一年/.test(d.text)
+      ) {
+        const dues = d.milestones?.map((m) => m.due) ?? [d.due];
+        outside = dues.find((x) => Number(x.slice(0, 4)) !== list.year) ?? null;
+      }
+      outsideYear.set(d, outside);
     }
+    if (outside)
+      add("DEADLINE_OUTSIDE_YEAR", t, {
+        ref: deadlineRef(),
+        params: { text: d.text, due: outside, year: list.year },
+      });
     const due = effectiveDue(task);
     const lead = task.lead[0]?.name ?? null;
     const w = warnings[index];
     if (w === "red" && due) {
       add("OVERDUE", t, {
-        ref: deadlineRef,
+        ref: deadlineRef(),
         department: lead,
         params: { due, days: daysBetween(due, opts.asOf) },
       });
@@ -160,17 +176,12 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
       });
     } else if (w === "blue" && due) {
       add("DUE_SOON", t, {
-        ref: deadlineRef,
+        ref: deadlineRef(),
         department: lead,
         params: { due, days: daysBetween(opts.asOf, due) },
       });
     }
-    if (
-      hasProgressColumn &&
-      !task.status.text &&
-      task.status.state !== "done" &&
-      daysBetween(firstReport, opts.asOf) > FIRST_REPORT_DAYS
-    ) {
+    if (hasProgressColumn && !task.status.text && task.status.state !== "done" && reportsDue) {
       add("NO_PROGRESS", t, { ref: task.fieldRefs.progress ?? task.ref, department: lead });
     }
     for (const e of task.cellErrors)
@@ -190,38 +201,46 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
   const seenTypo = new Set<string>();
   const variants = new Map<string, Set<string>>();
   const firstAt = new Map<string, { task: Task; index: number }>();
-  list.tasks.forEach((task, index) => {
-    for (const u of [...task.lead, ...task.cooperating]) {
-      const at = { task, index };
-      const ref =
-        (task.lead.includes(u) ? task.fieldRefs.lead : task.fieldRefs.cooperating) ??
-        task.fieldRefs.lead ??
-        task.ref;
-      if (!firstAt.has(u.name)) firstAt.set(u.name, at);
-      if (u.via === "typo" && !seenTypo.has(u.raw)) {
-        seenTypo.add(u.raw);
-        add("PROBABLE_TYPO", at, {
-          ref,
+  const visit = (task: Task, index: number, u: Task["lead"][number], lead: boolean) => {
+    // The unit's own cell, worked out only for a finding.
+    const ref = () =>
+      (lead ? task.fieldRefs.lead : task.fieldRefs.cooperating) ?? task.fieldRefs.lead ?? task.ref;
+    if (!firstAt.has(u.name)) firstAt.set(u.name, { task, index });
+    if (u.via === "typo" && !seenTypo.has(u.raw)) {
+      seenTypo.add(u.raw);
+      add(
+        "PROBABLE_TYPO",
+        { task, index },
+        {
+          ref: ref(),
           department: u.name,
           params: { raw: u.raw, unit: u.name },
           suggestion: u.name,
-        });
-      } else if (!u.known && !seenUnknown.has(u.name)) {
-        seenUnknown.add(u.name);
-        const suggestion = u.nearest?.[0];
-        add("UNKNOWN_UNIT", at, {
-          ref,
+        },
+      );
+    } else if (!u.known && !seenUnknown.has(u.name)) {
+      seenUnknown.add(u.name);
+      const suggestion = u.nearest?.[0];
+      add(
+        "UNKNOWN_UNIT",
+        { task, index },
+        {
+          ref: ref(),
           department: u.name,
           params: { unit: u.name },
           ...(suggestion ? { suggestion } : {}),
-        });
-      }
-      if (u.via !== "typo" && u.via !== "prefix" && u.via !== "list") {
-        const set = variants.get(u.name) ?? new Set<string>();
-        set.add(nameKey(u.raw));
-        variants.set(u.name, set);
-      }
+        },
+      );
     }
+    if (u.via !== "typo" && u.via !== "prefix" && u.via !== "list") {
+      const set = variants.get(u.name);
+      if (set) set.add(nameKey(u.raw));
+      else variants.set(u.name, new Set([nameKey(u.raw)]));
+    }
+  };
+  list.tasks.forEach((task, index) => {
+    for (const u of task.lead) visit(task, index, u, true);
+    for (const u of task.cooperating) visit(task, index, u, false);
   });
   for (const [name, set] of variants) {
     if (set.size > 1) {

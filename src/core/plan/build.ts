@@ -15,7 +15,7 @@ import { isTownGroup } from "../units/responsibility";
 import { LIST_COL, LIST_WIDTHS, UNIT_COL, UNIT_WIDTHS } from "./layout";
 import type { LedgerSettings, PlanCell, SheetPlan, SheetRole, StyleId, WorkbookPlan } from "./model";
 import { type ProgressEntry, matchProgress } from "./progress";
-import { cellLines, heightFor, rowHeights } from "./row-heights";
+import { cellLines, heightFor, rowHeight, rowHeights } from "./row-heights";
 import { SheetNamer } from "./sheet-names";
 
 /** Keys of the plan's labels; the i18n tables provide them. */
@@ -145,7 +145,8 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   push(summarySheet(input, summaryName, units, unitSheetNames, taskRow));
   push(findingsSheet(input, findingsName, refLink));
   const cells = taskRows(input);
-  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells));
+  const header = headerRows(t);
+  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells, header));
 
   const generated: LedgerSettings["generated"] = sheets
     // The list and the directory become the user's sheets: later runs read them and never replace them.
@@ -173,11 +174,16 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
     if (!u) byName.set(name, (u = { name, lead: [], coop: [] }));
     return u;
   };
+  // Tasks are visited in order, so a task already listed for a unit is the last one listed.
+  const has = (xs: number[], i: number) => xs.length > 0 && xs[xs.length - 1] === i;
   input.list.tasks.forEach((task, i) => {
-    for (const r of task.lead) if (!get(r.name).lead.includes(i)) get(r.name).lead.push(i);
+    for (const r of task.lead) {
+      const u = get(r.name);
+      if (!has(u.lead, i)) u.lead.push(i);
+    }
     for (const r of task.cooperating) {
       const u = get(r.name);
-      if (!u.coop.includes(i) && !u.lead.includes(i)) u.coop.push(i);
+      if (!has(u.coop, i) && !has(u.lead, i)) u.coop.push(i);
     }
   });
   if (input.townSheets && input.towns?.length) {
@@ -185,7 +191,7 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
       if (!task.groups.some(isTownGroup)) return;
       for (const town of input.towns!) {
         const u = get(town);
-        if (!u.lead.includes(i) && !u.coop.includes(i)) u.coop.push(i);
+        if (!has(u.lead, i) && !has(u.coop, i)) u.coop.push(i);
       }
     });
   }
@@ -207,10 +213,19 @@ interface TaskRows {
 function taskRows(input: PlanInput): (i: number) => TaskRows {
   const memo: (TaskRows | null)[] = new Array<TaskRows | null>(input.list.tasks.length).fill(null);
   const width = (col: number) => UNIT_WIDTHS[col - 1]!;
-  const labels = new Map<PlanKey, string>();
-  const label = (key: PlanKey) => {
-    let text = labels.get(key);
-    if (text === undefined) labels.set(key, (text = input.t(key)));
+  // Labels by warning and by state, looked up without building a key per task.
+  const warnLabels = new Map<Warning, string>();
+  const stateLabels = new Map<Task["status"]["state"], string>();
+  const warnLabel = (w: Warning) => {
+    let text = warnLabels.get(w);
+    if (text === undefined) warnLabels.set(w, (text = input.t(`plan.warn.${w}`)));
+    return text;
+  };
+  const stateLabel = (task: Task) => {
+    if (!task.status.text) return input.t("state.unknown");
+    let text = stateLabels.get(task.status.state);
+    if (text === undefined)
+      stateLabels.set(task.status.state, (text = input.t(`state.${task.status.state}`)));
     return text;
   };
   return (i) => {
@@ -225,8 +240,8 @@ function taskRows(input: PlanInput): (i: number) => TaskRows {
     const coopUnits = c(unitNames(task.cooperating, task.groups), "cell");
     const leadUnits = c(unitNames(task.lead, task.lead.length ? [] : task.groups), "cell");
     const deadline = c(deadlineText(task), "cell");
-    const warning = c(label(`plan.warn.${w}`), WARN_STYLE[w]);
-    const status = c(label(task.status.text ? `state.${task.status.state}` : "state.unknown"), "cellCenter");
+    const warning = c(warnLabel(w), WARN_STYLE[w]);
+    const status = c(stateLabel(task), "cellCenter");
     const common = Math.max(
       cellLines(id, width(UNIT_COL.id)),
       cellLines(status, width(UNIT_COL.status)),
@@ -264,16 +279,52 @@ function unitNames(refs: { name: string }[], groups: string[] = []): string {
 /** The progress cell of a task nobody has reported on yet: one shared cell (cells are read only). */
 const EMPTY_PROGRESS: PlanCell = { v: "", s: "input" };
 
-function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: number) => TaskRows): SheetPlan {
+/** Rows every unit sheet shares (read only): each table's header row, by the units column's label. */
+type HeaderRows = (otherLabel: string) => PlanCell[];
+
+function headerRows(t: PlanTranslate): HeaderRows {
+  const made = new Map<string, PlanCell[]>();
+  return (otherLabel) => {
+    let row = made.get(otherLabel);
+    if (!row) {
+      row = [
+        t("plan.col.id"),
+        t("plan.col.section"),
+        t("plan.col.title"),
+        t("plan.col.detail"),
+        otherLabel,
+        t("plan.col.deadline"),
+        t("plan.col.warning"),
+        t("plan.col.status"),
+        t("plan.col.progress"),
+      ].map((h) => c(h, "header"));
+      made.set(otherLabel, row);
+    }
+    return row;
+  };
+}
+
+function unitSheet(
+  input: PlanInput,
+  u: UnitTasks,
+  name: string,
+  cells: (i: number) => TaskRows,
+  header: HeaderRows,
+): SheetPlan {
   const { list, t } = input;
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
+  // Heights as rows are added: task rows from lines measured once per task, the rest measured here.
+  const heights: (number | undefined)[] = [];
   const lastCol = UNIT_COL.progress;
-  const mergeRow = (r: number) => merges.push({ top: r, left: 1, bottom: r, right: lastCol });
-  rows.push([c(t("plan.unitTitle", { unit: u.name, lead: u.lead.length, coop: u.coop.length }), "title")]);
-  mergeRow(1);
-  rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
-  mergeRow(2);
+  const push = (row: (PlanCell | null)[], mergedAcross = false) => {
+    rows.push(row);
+    const merge = mergedAcross ? { top: rows.length, left: 1, bottom: rows.length, right: lastCol } : null;
+    if (merge) merges.push(merge);
+    heights.push(rowHeight(row, merge ? [merge] : undefined, UNIT_WIDTHS));
+  };
+  push([c(t("plan.unitTitle", { unit: u.name, lead: u.lead.length, coop: u.coop.length }), "title")], true);
+  push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")], true);
 
   const entries = input.previousProgress?.get(u.name) ?? [];
   const progress = entries.length
@@ -286,31 +337,14 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
       )
     : { found: new Map<number, string>(), orphans: [] };
 
-  const header = (otherLabel: string) =>
-    [
-      t("plan.col.id"),
-      t("plan.col.section"),
-      t("plan.col.title"),
-      t("plan.col.detail"),
-      otherLabel,
-      t("plan.col.deadline"),
-      t("plan.col.warning"),
-      t("plan.col.status"),
-      t("plan.col.progress"),
-    ].map((h) => c(h, "header"));
   let firstHeaderRow = 0;
-  // Heights of task rows, from lines measured once per task; null: rowHeights works it out.
-  const heights: (number | undefined | null)[] = [null, null];
   const table = (label: string, indices: number[], lead: boolean) => {
-    rows.push([]);
-    rows.push([c(label, "tableLabel")]);
-    mergeRow(rows.length);
-    rows.push(header(lead ? t("plan.col.coopUnits") : t("plan.col.leadUnits")));
-    heights.push(null, null, null);
+    push([]);
+    push([c(label, "tableLabel")], true);
+    push(header(lead ? t("plan.col.coopUnits") : t("plan.col.leadUnits")));
     if (!firstHeaderRow) firstHeaderRow = rows.length;
     if (indices.length === 0) {
-      rows.push([c(t("plan.noTasks"), "note")]);
-      heights.push(null);
+      push([c(t("plan.noTasks"), "note")]);
       return;
     }
     const progressWidth = UNIT_WIDTHS[UNIT_COL.progress - 1]!;
@@ -332,12 +366,11 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
   table(t("plan.leadTable"), u.lead, true);
   table(t("plan.coopTable"), u.coop, false);
   if (progress.orphans.length) {
-    rows.push([]);
-    rows.push([c(t("plan.orphanTable"), "tableLabel")]);
-    mergeRow(rows.length);
-    rows.push(header(""));
+    push([]);
+    push([c(t("plan.orphanTable"), "tableLabel")], true);
+    push(header(""));
     for (const e of progress.orphans) {
-      rows.push([
+      push([
         c(idValue(e.id), "cellCenter"),
         c(e.section, "cell"),
         c(e.title, "cell"),
@@ -357,7 +390,7 @@ function unitSheet(input: PlanInput, u: UnitTasks, name: string, cells: (i: numb
     rows,
     merges,
     widths: UNIT_WIDTHS,
-    rowHeights: rowHeights({ rows, merges, widths: UNIT_WIDTHS }, heights),
+    rowHeights: heights,
     freeze: { rows: firstHeaderRow, cols: 0 },
     print: {
       orientation: "landscape",

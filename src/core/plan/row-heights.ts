@@ -49,14 +49,30 @@ export function heightFor(lines: number, size = DEFAULT_SIZE): number | undefine
   return Math.round(Math.min(lines, MAX_LINES) * LINE_POINTS * (size / DEFAULT_SIZE) + 4);
 }
 
-/**
- * Heights of every row. `known` gives heights the caller worked out already (rows of shared task
- * cells, measured once per task rather than once per sheet); `null` there means "work it out".
- */
-export function rowHeights(
-  plan: Pick<SheetPlan, "rows" | "merges" | "widths">,
-  known?: readonly (number | undefined | null)[],
-): (number | undefined)[] {
+/** The height one row needs, given the merges on that row (undefined keeps the default). */
+export function rowHeight(
+  row: readonly (PlanCell | null)[],
+  merges: SheetPlan["merges"] | undefined,
+  widths: readonly number[],
+): number | undefined {
+  let lines = 1;
+  let size = DEFAULT_SIZE;
+  for (let ci = 0; ci < row.length; ci++) {
+    const cell = row[ci];
+    if (!cell || cell.v === null || cell.v === "") continue;
+    const cellSize = (cell.s && STYLES[cell.s].size) || DEFAULT_SIZE;
+    if (cellSize > size) size = cellSize;
+    let width = 0;
+    const m = merges?.find((x) => x.left <= ci + 1 && ci + 1 <= x.right);
+    for (let i = m ? m.left : ci + 1; i <= (m ? m.right : ci + 1); i++) width += widths[i - 1] ?? 9;
+    const n = cellLines(cell, width);
+    if (n > lines) lines = n;
+  }
+  return heightFor(lines, size);
+}
+
+/** Heights of every row of a planned sheet. */
+export function rowHeights(plan: Pick<SheetPlan, "rows" | "merges" | "widths">): (number | undefined)[] {
   // Merges indexed by their top row: a lookup per cell, never a scan of every merge.
   const mergesByRow = new Map<number, SheetPlan["merges"]>();
   for (const m of plan.merges)
@@ -65,31 +81,5 @@ export function rowHeights(
       if (list) list.push(m);
       else mergesByRow.set(r, [m]);
     }
-  const widths = plan.widths;
-  const heights: (number | undefined)[] = new Array<number | undefined>(plan.rows.length);
-  for (let ri = 0; ri < plan.rows.length; ri++) {
-    const given = known?.[ri];
-    if (given !== undefined && given !== null) {
-      heights[ri] = given;
-      continue;
-    }
-    if (given === undefined && known && ri < known.length) continue;
-    const row = plan.rows[ri]!;
-    const merges = mergesByRow.get(ri + 1);
-    let lines = 1;
-    let size = DEFAULT_SIZE;
-    for (let ci = 0; ci < row.length; ci++) {
-      const cell = row[ci];
-      if (!cell || cell.v === null || cell.v === "") continue;
-      const cellSize = (cell.s && STYLES[cell.s].size) || DEFAULT_SIZE;
-      if (cellSize > size) size = cellSize;
-      let width = 0;
-      const m = merges?.find((x) => x.left <= ci + 1 && ci + 1 <= x.right);
-      for (let i = m ? m.left : ci + 1; i <= (m ? m.right : ci + 1); i++) width += widths[i - 1] ?? 9;
-      const n = cellLines(cell, width);
-      if (n > lines) lines = n;
-    }
-    heights[ri] = heightFor(lines, size);
-  }
-  return heights;
+  return plan.rows.map((row, ri) => rowHeight(row, mergesByRow.get(ri + 1), plan.widths));
 }

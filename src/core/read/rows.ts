@@ -4,7 +4,7 @@
  */
 import type { CellError, ReadNote, SourceRef, TaskField } from "../model";
 import { formatRef } from "../model";
-import { isCatchAll, splitResponsibility } from "../units/responsibility";
+import { isCatchAll, responsibilitySplitter } from "../units/responsibility";
 import { normalizeText, tidy } from "../text/normalize";
 import { type ColumnField, type ColumnMapping, allHeaderWords, fieldOfHeader } from "./columns";
 import { type CellValue, type Grid, cellText, fillMerges, isErrorValue } from "./grid";
@@ -181,6 +181,7 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
   const tasks: RawTask[] = [];
   let section: string | null = null;
   const mappedCols = mappedColumnList(mapping);
+  const splitResponsibility = responsibilitySplitter();
   const rowColumns: RowColumns = {
     sheet: grid.sheet,
     id: cols.id,
@@ -227,9 +228,11 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     }
     const ref = (c: number): SourceRef => ({ kind: "cell", sheet: grid.sheet, row: r, col: c });
     const cellErrors: CellError[] = [];
-    for (const [field, c] of mappedCols) {
+    for (let k = 0; k < mappedCols.length; k++) {
+      const [field, c] = mappedCols[k]!;
       const v = raw[c - 1] ?? values[r - 1]?.[c - 1];
-      if (v !== undefined && v !== null && isErrorValue(v))
+      // Only objects can be error values: texts and numbers (nearly every cell) skip the test.
+      if (typeof v === "object" && v !== null && isErrorValue(v))
         cellErrors.push({ field, value: v.error, ref: ref(c) });
     }
     const clean = (c: number | undefined) => {
@@ -242,9 +245,9 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     let leadNames: string[] = [];
     let coopNames: string[] = [];
     let groups: string[] = [];
-    let responsibilityText = [clean(cols.lead), clean(cols.responsible), clean(cols.cooperating)]
-      .filter(Boolean)
-      .join("；");
+    let responsibilityText = "";
+    for (const text of [clean(cols.lead), clean(cols.responsible), clean(cols.cooperating)])
+      if (text) responsibilityText = responsibilityText ? `${responsibilityText}；${text}` : text;
     let deadlineFromClause: string | null = null;
     let taskTitle = title || splitTitle(detail).title;
     let taskDetail = title ? detail : splitTitle(detail).detail;

@@ -4,6 +4,7 @@
  */
 import type { Warning } from "../checks/warnings";
 import type { TaskList } from "../model";
+import { compareNames } from "../text/collate";
 
 export interface Totals {
   tasks: number;
@@ -72,19 +73,28 @@ export function unitFigures(list: TaskList, warnings: readonly Warning[]): UnitF
       );
     return u;
   };
+  // A task names a few units: a name seen earlier in the same list is found by a short scan.
+  const earlier = (refs: readonly { name: string }[], k: number) => {
+    for (let j = 0; j < k; j++) if (refs[j]!.name === refs[k]!.name) return true;
+    return false;
+  };
   list.tasks.forEach((task, i) => {
     const w = warnings[i] ?? "none";
-    const leads = new Set(task.lead.map((r) => r.name));
-    for (const name of leads) {
-      const u = get(name);
+    const leads = task.lead;
+    for (let k = 0; k < leads.length; k++) {
+      if (earlier(leads, k)) continue;
+      const u = get(leads[k]!.name);
       u.lead++;
       if (task.status.state === "done") u.done++;
       if (w === "red") u.overdue++;
       if (w === "blue") u.dueSoon++;
       if (WARN_RANK[w] > WARN_RANK[u.worst]) u.worst = w;
     }
-    for (const name of new Set(task.cooperating.map((r) => r.name)))
-      if (!leads.has(name)) get(name).cooperating++;
+    const coops = task.cooperating;
+    for (let k = 0; k < coops.length; k++) {
+      const name = coops[k]!.name;
+      if (!earlier(coops, k) && !leads.some((r) => r.name === name)) get(name).cooperating++;
+    }
   });
   const out = [...byName.values()];
   for (const u of out) u.rate = u.lead ? u.done / u.lead : null;
@@ -94,6 +104,6 @@ export function unitFigures(list: TaskList, warnings: readonly Warning[]): UnitF
       b.dueSoon - a.dueSoon ||
       (a.rate ?? 2) - (b.rate ?? 2) ||
       b.lead - a.lead ||
-      a.name.localeCompare(b.name, "zh-CN"),
+      compareNames(a.name, b.name),
   );
 }

@@ -15,16 +15,40 @@ const PREFIX = /^(县委|县政府|县人民政府|县|区委|区政府|区人�
 /** Names that carry their own owner and take no carried prefix (国网陇县供电公司, 团县委). */
 const SELF_PREFIXED = /^(国网|国家|中国|中共|团|省|市|中|共青团|县|区|州|旗)/;
 
+/** A name as resolved with a carried prefix, and the prefix it carries on to the next name. */
+interface Resolved {
+  ref: UnitRef;
+  carries: string | null;
+}
+
+/**
+ * Resolution for one list: names repeat thousands of times, and each (carried prefix, name) is
+ * resolved once. Mentions of the same name share one ref: the list-wide pass (resolveAcrossList)
+ * decides per name, so changing a shared ref changes every mention alike, as it should.
+ */
+export function runResolver(directory: UnitDirectory): (names: readonly string[]) => UnitRef[] {
+  const byPrefix = new Map<string | null, Map<string, Resolved>>();
+  return (names) => {
+    let carried: string | null = null;
+    const out: UnitRef[] = [];
+    for (const raw of names) {
+      let memo = byPrefix.get(carried);
+      if (!memo) byPrefix.set(carried, (memo = new Map()));
+      let r = memo.get(raw);
+      if (!r) {
+        const ref = resolveName(raw, directory, carried);
+        const p = PREFIX.exec(nameKey(ref.known ? ref.name : raw));
+        memo.set(raw, (r = { ref, carries: p?.[1] ?? null }));
+      }
+      if (r.carries) carried = r.carries;
+      out.push(r.ref);
+    }
+    return out;
+  };
+}
+
 export function resolveRun(names: readonly string[], directory: UnitDirectory): UnitRef[] {
-  let carried: string | null = null;
-  const out: UnitRef[] = [];
-  for (const raw of names) {
-    const ref = resolveName(raw, directory, carried);
-    const p = PREFIX.exec(nameKey(ref.known ? ref.name : raw));
-    if (p?.[1]) carried = p[1];
-    out.push(ref);
-  }
-  return out;
+  return runResolver(directory)(names);
 }
 
 export function resolveName(
@@ -88,9 +112,12 @@ export const TYPO_FOLD = {
  */
 export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): void {
   const freq = new Map<string, number>();
-  for (const r of refs) freq.set(r.name, (freq.get(r.name) ?? 0) + 1);
   const knownInList = new Map<string, boolean>();
-  for (const r of refs) knownInList.set(r.name, (knownInList.get(r.name) ?? false) || r.known);
+  for (const r of refs) {
+    const f = freq.get(r.name);
+    freq.set(r.name, (f ?? 0) + 1);
+    if (f === undefined || (r.known && !knownInList.get(r.name))) knownInList.set(r.name, r.known);
+  }
 
   // Candidate targets: directory names and aliases (→ canonical), and names in this list.
   const targets = new Map<string, Target>();
@@ -108,11 +135,14 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
     if (knownInList.get(name)) continue;
     decided.set(name, decideUnknown(name, freq, targets, index));
   }
+  // Mentions may share a ref: decide from the name each held before any was changed.
+  const changes: [UnitRef, Partial<UnitRef>][] = [];
   for (const r of refs) {
     if (r.known) continue;
     const d = decided.get(r.name);
-    if (d) Object.assign(r, d);
+    if (d) changes.push([r, d]);
   }
+  for (const [r, d] of changes) Object.assign(r, d);
 }
 
 /** A name an unknown one may be folded into; rank: user directory 3, built-in 2, list only 1. */
@@ -128,44 +158,54 @@ const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
 /**
  * Candidates within a few edits, found without comparing every pair: two names within d edits
  * share a string made by deleting at most d characters from each (symmetric deletion). Building
- * is linear in the names; a look-up touches only the query's own deletions.
+ * is linear in the names; a look-up touches only the query's own deletions. Names are numbered:
+ * a look-up gathers numbers, not strings, and each name's numberless form is worked out once.
  */
 export class DeletionIndex {
-  private readonly byVariant = new Map<string, string[]>();
-  private readonly stripped = new Map<string, string>();
+  readonly names: readonly string[];
+  /** Each name with its numbers replaced by one mark: 第1号 and 第7号 look alike. */
+  readonly numberless: readonly string[];
+  private readonly byVariant = new Map<string, number[]>();
   /** Each indexed name's deletions, reused when that name is looked up in turn. */
   private readonly variants = new Map<string, Set<string>>();
+  /** Look-up stamps per name: a name met through several variants is gathered once. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(
     names: readonly string[],
     private readonly depth: number,
   ) {
-    for (const n of names) {
+    this.names = names;
+    this.numberless = names.map((n) => n.replace(NUMERALS, "#"));
+    this.seen = new Uint32Array(names.length);
+    names.forEach((n, i) => {
       const own = deletions(n, depth);
       this.variants.set(n, own);
       for (const v of own) {
         const list = this.byVariant.get(v);
-        if (list) list.push(n);
-        else this.byVariant.set(v, [n]);
+        if (list) list.push(i);
+        else this.byVariant.set(v, [i]);
       }
-    }
+    });
   }
 
-  candidates(name: string, max: number): Set<string> {
-    const out = new Set<string>();
+  /** Numbers of the names within `max` deletions of `name` (each once). */
+  candidates(name: string, max: number): number[] {
+    const out: number[] = [];
+    const stamp = ++this.stamp;
     const depth = Math.min(max, this.depth);
     const own = depth === this.depth ? this.variants.get(name) : undefined;
     for (const v of own ?? deletions(name, depth)) {
-      for (const n of this.byVariant.get(v) ?? []) out.add(n);
+      const list = this.byVariant.get(v);
+      if (!list) continue;
+      for (const i of list) {
+        if (this.seen[i] === stamp) continue;
+        this.seen[i] = stamp;
+        out.push(i);
+      }
     }
     return out;
-  }
-
-  /** The name with its numbers replaced by one mark (cached): 第1号 and 第7号 look alike. */
-  numberless(name: string): string {
-    let s = this.stripped.get(name);
-    if (s === undefined) this.stripped.set(name, (s = name.replace(NUMERALS, "#")));
-    return s;
   }
 }
 
@@ -212,14 +252,17 @@ function decideUnknown(
   const len = [...name].length;
   const max = len >= TYPO_FOLD.minLengthForSuggestTwo ? TYPO_FOLD.suggestDistance : 1;
   const found: { name: string; known: boolean; rank: number; d: number; f: number }[] = [];
-  for (const k of index.candidates(name, max)) {
-    if (k === name) continue;
+  const ownFreq = freq.get(name) ?? 0;
+  const ownNumberless = name.replace(NUMERALS, "#");
+  for (const i of index.candidates(name, max)) {
+    // Names that differ only in numbers are different units.
+    if (index.numberless[i] === ownNumberless) continue;
+    const k = index.names[i]!;
     const t = targets.get(k);
     if (!t || t.name === name) continue;
     const tf = freq.get(t.name) ?? 0;
     // A list name is a target only when it is written more often than this one.
-    if (!t.known && tf <= (freq.get(name) ?? 0)) continue;
-    if (index.numberless(name) === index.numberless(k)) continue;
+    if (!t.known && tf <= ownFreq) continue;
     const d = editDistance(name, k, max);
     if (d <= max) found.push({ name: t.name, known: t.known, rank: t.rank, d, f: tf });
   }

@@ -50,9 +50,37 @@ export interface SplitResponsibility {
   trailingDeng: boolean;
 }
 
-const OPENERS = new Set(["(", "（", "[", "［", "【"]);
-const CLOSERS = new Set([")", "）", "]", "］", "】"]);
-const SEPARATORS = new Set(["、", "，", ",", "；", ";", "\n", "\r"]);
+/** ( （ [ ［ 【 and their closers; 、 ， , ； ; and line breaks separate units. */
+function bracketDepthChange(code: number): number {
+  switch (code) {
+    case 0x28:
+    case 0xff08:
+    case 0x5b:
+    case 0xff3b:
+    case 0x3010:
+      return 1;
+    case 0x29:
+    case 0xff09:
+    case 0x5d:
+    case 0xff3d:
+    case 0x3011:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+function isSeparator(code: number): boolean {
+  return (
+    code === 0x3001 ||
+    code === 0xff0c ||
+    code === 0x2c ||
+    code === 0xff1b ||
+    code === 0x3b ||
+    code === 0x0a ||
+    code === 0x0d
+  );
+}
 
 /** Split on separators outside brackets. */
 export function splitTopLevel(text: string): string[] {
@@ -60,33 +88,38 @@ export function splitTopLevel(text: string): string[] {
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPENERS.has(ch)) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && SEPARATORS.has(ch)) {
-      parts.push(text.slice(from, i));
+    const code = text.charCodeAt(i);
+    const change = bracketDepthChange(code);
+    if (change > 0) depth++;
+    else if (change < 0) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSeparator(code)) {
+      const part = text.slice(from, i).trim();
+      if (part) parts.push(part);
       from = i + 1;
     }
   }
-  parts.push(text.slice(from));
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+  const last = text.slice(from).trim();
+  if (last) parts.push(last);
+  return parts;
 }
 
 const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵头|配合|负责|按职责分工负责|参与|协同)+$/g;
 
-const splits = new Map<string, SplitResponsibility>();
-/** Responsibility texts repeat across a list: each is split once (bounded memory). */
-const MAX_SPLITS = 20_000;
+/**
+ * A splitter for one list: responsibility texts repeat down a table (the same lead unit on many
+ * rows), and each is split once. The arrays returned are the caller's to change.
+ */
+export function responsibilitySplitter(): (text: string) => SplitResponsibility {
+  const splits = new Map<string, SplitResponsibility>();
+  return (text) => {
+    let s = splits.get(text);
+    if (!s) splits.set(text, (s = split(text)));
+    return { units: s.units.slice(), groups: s.groups.slice(), trailingDeng: s.trailingDeng };
+  };
+}
 
-/** Split a responsibility text; the arrays returned are the caller's to change. */
 export function splitResponsibility(text: string): SplitResponsibility {
-  let s = splits.get(text);
-  if (!s) {
-    s = split(text);
-    if (splits.size >= MAX_SPLITS) splits.clear();
-    splits.set(text, s);
-  }
-  return { units: s.units.slice(), groups: s.groups.slice(), trailingDeng: s.trailingDeng };
+  return split(text);
 }
 
 function split(text: string): SplitResponsibility {

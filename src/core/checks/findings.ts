@@ -112,34 +112,35 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
   const outsideYear = new Map<Task["deadline"], string | null>();
   list.tasks.forEach((task, index) => {
     const t = { task, index };
-    const unitRef = () => task.fieldRefs.lead ?? task.ref;
-    const deadlineRef = () => task.fieldRefs.deadline ?? task.ref;
     if (task.lead.length === 0) {
-      add("MISSING_LEAD", t, { ref: unitRef(), params: { responsibility: task.responsibilityText || "—" } });
+      add("MISSING_LEAD", t, {
+        ref: unitRef(task),
+        params: { responsibility: task.responsibilityText || "—" },
+      });
     } else if (task.lead.length > 1) {
       add("MULTIPLE_LEADS", t, {
-        ref: unitRef(),
+        ref: unitRef(task),
         params: { units: task.lead.map((u) => u.name).join("、") },
       });
     }
     if (task.groups.length) {
       const vague = task.groups.filter((g) => !isTownGroup(g));
       if (vague.length)
-        add("VAGUE_RESPONSIBILITY", t, { ref: unitRef(), params: { groups: vague.join("、") } });
+        add("VAGUE_RESPONSIBILITY", t, { ref: unitRef(task), params: { groups: vague.join("、") } });
     }
     for (const c of task.cooperating) {
       if (task.lead.some((u) => u.name === c.name)) {
         add("LEAD_ALSO_COOPERATING", t, {
-          ref: task.fieldRefs.cooperating ?? unitRef(),
+          ref: task.fieldRefs.cooperating ?? unitRef(task),
           department: c.name,
           params: { unit: c.name },
         });
       }
     }
     const d = task.deadline;
-    if (d.kind === "none") add("MISSING_DEADLINE", t, { ref: deadlineRef() });
+    if (d.kind === "none") add("MISSING_DEADLINE", t, { ref: deadlineRef(task) });
     else if (d.kind === "unparsed")
-      add("UNPARSED_DEADLINE", t, { ref: deadlineRef(), params: { text: d.text } });
+      add("UNPARSED_DEADLINE", t, { ref: deadlineRef(task), params: { text: d.text } });
     let outside = outsideYear.get(d);
     if (outside === undefined) {
       outside = null;
@@ -156,7 +157,7 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
     }
     if (outside)
       add("DEADLINE_OUTSIDE_YEAR", t, {
-        ref: deadlineRef(),
+        ref: deadlineRef(task),
         params: { text: d.text, due: outside, year: list.year },
       });
     const due = effectiveDue(task);
@@ -164,7 +165,7 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
     const w = warnings[index];
     if (w === "red" && due) {
       add("OVERDUE", t, {
-        ref: deadlineRef(),
+        ref: deadlineRef(task),
         department: lead,
         params: { due, days: daysBetween(due, opts.asOf) },
       });
@@ -176,7 +177,7 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
       });
     } else if (w === "blue" && due) {
       add("DUE_SOON", t, {
-        ref: deadlineRef(),
+        ref: deadlineRef(task),
         department: lead,
         params: { due, days: daysBetween(opts.asOf, due) },
       });
@@ -192,6 +193,10 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
   duplicateFindings(list, add);
   return { findings, warnings };
 }
+
+/** The cell a finding about the task's units or deadline points at (made only for a finding). */
+const unitRef = (task: Task) => task.fieldRefs.lead ?? task.ref;
+const deadlineRef = (task: Task) => task.fieldRefs.deadline ?? task.ref;
 
 type Add = (code: FindingCode, t: { task: Task; index: number } | null, rest?: Partial<Finding>) => void;
 

@@ -120,6 +120,22 @@ function applyOverride(mapping: ColumnMapping, override: RowReadOptions["mapping
   }
 }
 
+/** A row's text in a column (1-based), "" when the column is not mapped or empty. */
+function textAt(texts: readonly string[], c: number | undefined): string {
+  return c === undefined ? "" : (texts[c - 1] ?? "");
+}
+
+const ERROR_TEXT = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
+
+/** The text, but "" for an error value written as text (#REF!, #N/A…). */
+function cleanAt(texts: readonly string[], c: number | undefined): string {
+  const t = textAt(texts, c);
+  return t.charCodeAt(0) === 35 && ERROR_TEXT.test(t) ? "" : t;
+}
+
+/** Rows without cell errors share this (frozen) list. */
+const NO_ERRORS = Object.freeze([]) as unknown as CellError[];
+
 const SECTION_TEXT =
   /^([一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+(部分|篇|类))/;
 const NOTE_ROW = /^(注|备注|说明|填表人|审核人|制表|联系人|合计|总计|小计)[:：\s]?/;
@@ -211,7 +227,6 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
       if (!first) first = text;
       else if (text !== first) oneText = false;
     }
-    const at = (c: number | undefined) => (c === undefined ? "" : (texts[c - 1] ?? ""));
     if (!first) continue;
     // Section row: one text across the row (often merged), or a 一、 heading with no units.
     if (oneText && (SECTION_TEXT.test(first) || mergedAcrossRows.has(r))) {
@@ -219,45 +234,51 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
       continue;
     }
     if (oneText && NOTE_ROW.test(first)) continue;
-    const title = at(cols.title);
-    const detail = at(cols.detail);
+    const title = textAt(texts, cols.title);
+    const detail = textAt(texts, cols.detail);
     if (!title && !detail) continue;
-    if (cols.id !== undefined && !title && SECTION_TEXT.test(at(cols.id)) && !at(cols.lead)) {
-      section = at(cols.id);
+    if (
+      cols.id !== undefined &&
+      !title &&
+      SECTION_TEXT.test(textAt(texts, cols.id)) &&
+      !textAt(texts, cols.lead)
+    ) {
+      section = textAt(texts, cols.id);
       continue;
     }
     const ref = (c: number): SourceRef => ({ kind: "cell", sheet: grid.sheet, row: r, col: c });
-    const cellErrors: CellError[] = [];
+    let cellErrors = NO_ERRORS;
     for (let k = 0; k < mappedCols.length; k++) {
       const [field, c] = mappedCols[k]!;
       const v = raw[c - 1] ?? values[r - 1]?.[c - 1];
       // Only objects can be error values: texts and numbers (nearly every cell) skip the test.
-      if (typeof v === "object" && v !== null && isErrorValue(v))
+      if (typeof v === "object" && v !== null && isErrorValue(v)) {
+        if (cellErrors === NO_ERRORS) cellErrors = [];
         cellErrors.push({ field, value: v.error, ref: ref(c) });
+      }
     }
-    const clean = (c: number | undefined) => {
-      const t = at(c);
-      return t.charCodeAt(0) === 35 && /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/.test(t)
-        ? ""
-        : t;
-    };
+    const clean = (c: number | undefined) => cleanAt(texts, c);
 
     let leadNames: string[] = [];
     let coopNames: string[] = [];
     let groups: string[] = [];
-    let responsibilityText = "";
-    for (const text of [clean(cols.lead), clean(cols.responsible), clean(cols.cooperating)])
-      if (text) responsibilityText = responsibilityText ? `${responsibilityText}；${text}` : text;
+    const leadText = clean(cols.lead);
+    const responsibleText = clean(cols.responsible);
+    const coopText = clean(cols.cooperating);
+    let responsibilityText = leadText;
+    if (responsibleText)
+      responsibilityText = responsibilityText ? `${responsibilityText}；${responsibleText}` : responsibleText;
+    if (coopText) responsibilityText = responsibilityText ? `${responsibilityText}；${coopText}` : coopText;
     let deadlineFromClause: string | null = null;
     let taskTitle = title || splitTitle(detail).title;
     let taskDetail = title ? detail : splitTitle(detail).detail;
     if (cols.lead !== undefined) {
-      const s = splitResponsibility(clean(cols.lead));
+      const s = splitResponsibility(leadText);
       leadNames = s.units;
       groups.push(...s.groups);
     }
     if (cols.responsible !== undefined) {
-      const s = splitResponsibility(clean(cols.responsible));
+      const s = splitResponsibility(responsibleText);
       const firstIsGroup =
         s.units.length === 0 || isCatchAll(clean(cols.responsible).split(/[、，,；;\n]/)[0] ?? "");
       leadNames = firstIsGroup ? [] : s.units.slice(0, 1);
@@ -265,7 +286,7 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
       groups.push(...s.groups);
     }
     if (cols.cooperating !== undefined) {
-      const s = splitResponsibility(clean(cols.cooperating));
+      const s = splitResponsibility(coopText);
       coopNames.push(...s.units);
       groups.push(...s.groups);
     }

@@ -111,9 +111,16 @@ const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵�
  */
 export function responsibilitySplitter(): (text: string) => SplitResponsibility {
   const splits = new Map<string, SplitResponsibility>();
+  // Cells combine units freely, but each unit is written the same few ways: parts are memoized too.
+  const parts = new Map<string, Part>();
+  const part = (raw: string) => {
+    let p = parts.get(raw);
+    if (!p) parts.set(raw, (p = classify(raw)));
+    return p;
+  };
   return (text) => {
     let s = splits.get(text);
-    if (!s) splits.set(text, (s = split(text)));
+    if (!s) splits.set(text, (s = split(text, part)));
     return { units: s.units.slice(), groups: s.groups.slice(), trailingDeng: s.trailingDeng };
   };
 }
@@ -122,34 +129,47 @@ export function splitResponsibility(text: string): SplitResponsibility {
   return split(text);
 }
 
-function split(text: string): SplitResponsibility {
+/** What one separated part of a responsibility text holds. */
+interface Part {
+  unit: string | null;
+  group: string | null;
+  /** The part ended with 等 and named no group. */
+  deng: boolean;
+}
+
+function classify(rawPart: string): Part {
+  let part = /[\s。.]/.test(rawPart) ? rawPart.replace(/\s+/g, "").replace(/[。.]+$/, "") : rawPart;
+  if (!part) return { unit: null, group: null, deng: false };
+  // "县财政局及各相关单位", "县残联等相关行业部门", "县人社局等": a unit, then a group.
+  const m = /[及等和]/.test(part) ? /^(.+?)(及|以及|等|和)(.+)$/.exec(part) : null;
+  if (
+    m?.[1] &&
+    m[3] &&
+    isCatchAll(m[3]) &&
+    !isCatchAll(m[1]) &&
+    UNIT_SUFFIX.test(m[1].replace(/\(.*\)$/, ""))
+  ) {
+    return { unit: cleanName(m[1]), group: cleanName(m[3]), deng: false };
+  }
+  let deng = false;
+  if (/等$/.test(part) && part.length > 1) {
+    part = part.replace(/等+$/, "");
+    deng = true;
+  }
+  const name = cleanName(part);
+  if (!name) return { unit: null, group: null, deng };
+  return isCatchAll(name) ? { unit: null, group: name, deng } : { unit: name, group: null, deng };
+}
+
+function split(text: string, part: (raw: string) => Part = classify): SplitResponsibility {
   const units: string[] = [];
   const groups: string[] = [];
   let trailingDeng = false;
-  for (const rawPart of splitTopLevel(text)) {
-    let part = /[\s。.]/.test(rawPart) ? rawPart.replace(/\s+/g, "").replace(/[。.]+$/, "") : rawPart;
-    if (!part) continue;
-    // "县财政局及各相关单位", "县残联等相关行业部门", "县人社局等": a unit, then a group.
-    const m = /[及等和]/.test(part) ? /^(.+?)(及|以及|等|和)(.+)$/.exec(part) : null;
-    if (
-      m?.[1] &&
-      m[3] &&
-      isCatchAll(m[3]) &&
-      !isCatchAll(m[1]) &&
-      UNIT_SUFFIX.test(m[1].replace(/\(.*\)$/, ""))
-    ) {
-      units.push(cleanName(m[1]));
-      groups.push(cleanName(m[3]));
-      continue;
-    }
-    if (/等$/.test(part) && part.length > 1) {
-      part = part.replace(/等+$/, "");
-      trailingDeng = true;
-    }
-    const name = cleanName(part);
-    if (!name) continue;
-    if (isCatchAll(name)) groups.push(name);
-    else units.push(name);
+  for (const raw of splitTopLevel(text)) {
+    const p = part(raw);
+    if (p.unit) units.push(p.unit);
+    if (p.group) groups.push(p.group);
+    if (p.deng) trailingDeng = true;
   }
   return { units, groups, trailingDeng };
 }

@@ -31,7 +31,7 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   const resolveRun = runResolver(opts.directory);
   const tasks: Task[] = raw.tasks.map((r) => {
     const refs = resolveRun(r.coopNames.length ? r.leadNames.concat(r.coopNames) : r.leadNames);
-    for (const ref of refs) allRefs.push(ref);
+    for (let k = 0; k < refs.length; k++) allRefs.push(refs[k]!);
     const lead = refs.slice(0, r.leadNames.length);
     const cooperating = refs.slice(r.leadNames.length);
     const deadline = deadlineOf(r, ctx);
@@ -145,9 +145,13 @@ export function summarizeUnits(list: TaskList): UnitSummary[] {
     if (!u.writtenAs.includes(r.raw)) u.writtenAs.push(r.raw);
     return u;
   };
-  for (const t of list.tasks) {
-    for (const r of t.lead) get(r).lead++;
-    for (const r of t.cooperating) get(r).cooperating++;
+  // Index loops: this runs once per list, often before the engine optimizes it, and a for-of
+  // there allocates an iterator per task.
+  const tasks = list.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    for (let k = 0; k < t.lead.length; k++) get(t.lead[k]!).lead++;
+    for (let k = 0; k < t.cooperating.length; k++) get(t.cooperating[k]!).cooperating++;
   }
   return [...byName.values()].sort(
     (a, b) => b.lead - a.lead || b.cooperating - a.cooperating || compareNames(a.name, b.name),

@@ -128,7 +128,8 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
       if (vague.length)
         add("VAGUE_RESPONSIBILITY", t, { ref: unitRef(task), params: { groups: vague.join("、") } });
     }
-    for (const c of task.cooperating) {
+    for (let k = 0; k < task.cooperating.length; k++) {
+      const c = task.cooperating[k]!;
       if (task.lead.some((u) => u.name === c.name)) {
         add("LEAD_ALSO_COOPERATING", t, {
           ref: task.fieldRefs.cooperating ?? unitRef(task),
@@ -244,8 +245,8 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
     }
   };
   list.tasks.forEach((task, index) => {
-    for (const u of task.lead) visit(task, index, u, true);
-    for (const u of task.cooperating) visit(task, index, u, false);
+    for (let k = 0; k < task.lead.length; k++) visit(task, index, task.lead[k]!, true);
+    for (let k = 0; k < task.cooperating.length; k++) visit(task, index, task.cooperating[k]!, false);
   });
   for (const [name, set] of variants) {
     if (set.size > 1) {

@@ -177,12 +177,12 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
   // Tasks are visited in order, so a task already listed for a unit is the last one listed.
   const has = (xs: number[], i: number) => xs.length > 0 && xs[xs.length - 1] === i;
   input.list.tasks.forEach((task, i) => {
-    for (const r of task.lead) {
-      const u = get(r.name);
+    for (let k = 0; k < task.lead.length; k++) {
+      const u = get(task.lead[k]!.name);
       if (!has(u.lead, i)) u.lead.push(i);
     }
-    for (const r of task.cooperating) {
-      const u = get(r.name);
+    for (let k = 0; k < task.cooperating.length; k++) {
+      const u = get(task.cooperating[k]!.name);
       if (!has(u.coop, i) && !has(u.lead, i)) u.coop.push(i);
     }
   });
@@ -348,7 +348,8 @@ function unitSheet(
       return;
     }
     const progressWidth = UNIT_WIDTHS[UNIT_COL.progress - 1]!;
-    for (const i of indices) {
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
       const shared = cells(i);
       const row = lead ? shared.withCoop : shared.withLead;
       const lines = lead ? shared.linesWithCoop : shared.linesWithLead;
@@ -671,8 +672,10 @@ function directorySheet(input: PlanInput, name: string): SheetPlan {
   ];
   // Misspellings are not aliases: collect them once (not per unit, which would be quadratic).
   const typoRaws = new Set<string>();
-  for (const x of list.tasks)
-    for (const r of [...x.lead, ...x.cooperating]) if (r.via === "typo") typoRaws.add(r.raw);
+  list.tasks.forEach((x) => {
+    x.lead.forEach((r) => r.via === "typo" && typoRaws.add(r.raw));
+    x.cooperating.forEach((r) => r.via === "typo" && typoRaws.add(r.raw));
+  });
   for (const u of summarizeUnits(list)) {
     const aliases = u.writtenAs.filter((a) => a !== u.name && !typoRaws.has(a));
     rows.push([

@@ -113,7 +113,8 @@ export const TYPO_FOLD = {
 export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): void {
   const freq = new Map<string, number>();
   const knownInList = new Map<string, boolean>();
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     const f = freq.get(r.name);
     freq.set(r.name, (f ?? 0) + 1);
     if (f === undefined || (r.known && !knownInList.get(r.name))) knownInList.set(r.name, r.known);
@@ -137,12 +138,13 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
   }
   // Mentions may share a ref: decide from the name each held before any was changed.
   const changes: [UnitRef, Partial<UnitRef>][] = [];
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     if (r.known) continue;
     const d = decided.get(r.name);
     if (d) changes.push([r, d]);
   }
-  for (const [r, d] of changes) Object.assign(r, d);
+  for (let i = 0; i < changes.length; i++) Object.assign(changes[i]![0], changes[i]![1]);
 }
 
 /** A name an unknown one may be folded into; rank: user directory 3, built-in 2, list only 1. */
@@ -182,11 +184,11 @@ export class DeletionIndex {
     names.forEach((n, i) => {
       const own = deletions(n, depth);
       this.variants.set(n, own);
-      for (const v of own) {
+      own.forEach((v) => {
         const list = this.byVariant.get(v);
         if (list) list.push(i);
         else this.byVariant.set(v, [i]);
-      }
+      });
     });
   }
 
@@ -196,15 +198,16 @@ export class DeletionIndex {
     const stamp = ++this.stamp;
     const depth = Math.min(max, this.depth);
     const own = depth === this.depth ? this.variants.get(name) : undefined;
-    for (const v of own ?? deletions(name, depth)) {
+    (own ?? deletions(name, depth)).forEach((v) => {
       const list = this.byVariant.get(v);
-      if (!list) continue;
-      for (const i of list) {
+      if (!list) return;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
         if (this.seen[i] === stamp) continue;
         this.seen[i] = stamp;
         out.push(i);
       }
-    }
+    });
     return out;
   }
 }
@@ -254,7 +257,9 @@ function decideUnknown(
   const found: { name: string; known: boolean; rank: number; d: number; f: number }[] = [];
   const ownFreq = freq.get(name) ?? 0;
   const ownNumberless = name.replace(NUMERALS, "#");
-  for (const i of index.candidates(name, max)) {
+  const candidates = index.candidates(name, max);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
     // Names that differ only in numbers are different units.
     if (index.numberless[i] === ownNumberless) continue;
     const k = index.names[i]!;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { UnitDirectory } from "../../src/core/units/directory";
-import { resolveAcrossList, resolveName, resolveRun } from "../../src/core/units/resolve";
+import { DeletionIndex, resolveAcrossList, resolveName, resolveRun } from "../../src/core/units/resolve";
 import { isCatchAll, isTownGroup, splitResponsibility } from "../../src/core/units/responsibility";
 import { nameKey, stripPinyin, toHalfWidth, toSimplified } from "../../src/core/text/normalize";
 import { editDistance } from "../../src/core/units/distance";
@@ -177,6 +177,30 @@ describe("name handling properties", () => {
         expect(nameKey(nameKey(name))).toBe(nameKey(name));
         expect(nameKey(spaced)).toBe(nameKey(name));
       }),
+    );
+  });
+
+  it("the typo index finds every name within one or two edits (no pair is compared directly)", () => {
+    // A small alphabet (with a character outside the BMP) so that near names are common.
+    const name = fc
+      .array(fc.constantFrom("县", "水", "利", "局", "务", "中", "心", "𠀋", "1"), {
+        minLength: 1,
+        maxLength: 10,
+      })
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(name, { minLength: 1, maxLength: 30 }),
+        name,
+        fc.constantFrom(1, 2),
+        (names, query, max) => {
+          const index = new DeletionIndex(names, 2);
+          const found = new Set(index.candidates(query, max).map((i) => names[i]));
+          for (const n of names)
+            if (editDistance(query, n) <= max) expect([query, n, found.has(n)]).toEqual([query, n, true]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

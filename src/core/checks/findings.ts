@@ -320,12 +320,21 @@ function duplicateFindings(list: TaskList, add: Add): void {
   // Positions sorted by key (ties by position), forwards and then by the reversed key.
   const masks: (string | undefined)[] = new Array<string | undefined>(keyed.length);
   const masked = (i: number) => (masks[i] ??= keyed[i]!.key.replace(NUMBERS, "#"));
-  const sortedBy = (keys: string[]) =>
-    Array.from(keys, (_, i) => i).sort((a, b) => {
+  const sortedBy = (keys: string[]) => {
+    // The first three characters as one number order most pairs without comparing strings.
+    const lead = new Float64Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      lead[i] = (k.charCodeAt(0) || 0) * 4294967296 + (k.charCodeAt(1) || 0) * 65536 + (k.charCodeAt(2) || 0);
+    }
+    return Array.from(keys, (_, i) => i).sort((a, b) => {
+      const d = lead[a]! - lead[b]!;
+      if (d !== 0) return d;
       const ka = keys[a]!;
       const kb = keys[b]!;
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
+  };
   const forwards = keyed.map((k) => k.key);
   const backwards = forwards.map((k) => k.split("").reverse().join(""));
   for (const sorted of [sortedBy(forwards), sortedBy(backwards)]) {

@@ -160,16 +160,18 @@ const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
 /**
  * Candidates within a few edits, found without comparing every pair: two names within d edits
  * share a string made by deleting at most d characters from each (symmetric deletion). Building
- * is linear in the names; a look-up touches only the query's own deletions. Names are numbered:
- * a look-up gathers numbers, not strings, and each name's numberless form is worked out once.
+ * is linear in the names; a look-up touches only the query's own deletions. The deletions are
+ * never built as strings: each is a hash worked out from prefix hashes, so a name of n characters
+ * costs n² multiplications rather than n² new strings. A hash shared by chance only adds a
+ * candidate, which the caller's edit distance then turns away.
  */
 export class DeletionIndex {
   readonly names: readonly string[];
   /** Each name with its numbers replaced by one mark: 第1号 and 第7号 look alike. */
   readonly numberless: readonly string[];
-  private readonly byVariant = new Map<string, number[]>();
-  /** Each indexed name's deletions, reused when that name is looked up in turn. */
-  private readonly variants = new Map<string, Set<string>>();
+  private readonly byVariant = new Map<number, number[]>();
+  /** Each indexed name's deletion hashes, reused when that name is looked up in turn. */
+  private readonly variants = new Map<string, number[]>();
   /** Look-up stamps per name: a name met through several variants is gathered once. */
   private readonly seen: Uint32Array;
   private stamp = 0;
@@ -182,59 +184,72 @@ export class DeletionIndex {
     this.numberless = names.map((n) => n.replace(NUMERALS, "#"));
     this.seen = new Uint32Array(names.length);
     names.forEach((n, i) => {
-      const own = deletions(n, depth);
+      const own = deletionHashes(n, depth);
       this.variants.set(n, own);
-      own.forEach((v) => {
-        const list = this.byVariant.get(v);
-        if (list) list.push(i);
-        else this.byVariant.set(v, [i]);
-      });
+      for (let k = 0; k < own.length; k++) {
+        const list = this.byVariant.get(own[k]!);
+        if (!list) this.byVariant.set(own[k]!, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
     });
   }
 
-  /** Numbers of the names within `max` deletions of `name` (each once). */
+  /** Numbers of the names within `max` deletions of `name` (each once), and perhaps a few more. */
   candidates(name: string, max: number): number[] {
     const out: number[] = [];
     const stamp = ++this.stamp;
     const depth = Math.min(max, this.depth);
-    const own = depth === this.depth ? this.variants.get(name) : undefined;
-    (own ?? deletions(name, depth)).forEach((v) => {
-      const list = this.byVariant.get(v);
-      if (!list) return;
-      for (let k = 0; k < list.length; k++) {
-        const i = list[k]!;
+    const own = (depth === this.depth ? this.variants.get(name) : undefined) ?? deletionHashes(name, depth);
+    for (let k = 0; k < own.length; k++) {
+      const list = this.byVariant.get(own[k]!);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const i = list[j]!;
         if (this.seen[i] === stamp) continue;
         this.seen[i] = stamp;
         out.push(i);
       }
-    });
+    }
     return out;
   }
 }
 
+/** Hash base (odd, so multiplication modulo 2³² loses nothing). */
+const BASE = 0x01000193;
 const SURROGATE = /[\ud800-\udfff]/;
 
-function deletions(name: string, depth: number): Set<string> {
-  const out = new Set<string>([name]);
-  let frontier = [name];
-  // Names are nearly always in the Basic Multilingual Plane: delete code units, no arrays.
-  const astral = SURROGATE.test(name);
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const s of frontier) {
-      const chars = astral ? [...s] : null;
-      const length = chars ? chars.length : s.length;
-      for (let i = 0; i < length; i++) {
-        const v = chars
-          ? chars.slice(0, i).join("") + chars.slice(i + 1).join("")
-          : s.slice(0, i) + s.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
-        }
+/**
+ * Hashes of the name and of every string made by deleting up to `depth` (1 or 2) of its
+ * characters (code points), in the order the deletions are made: the whole name, each single
+ * deletion from the left, then each second deletion after each first.
+ */
+function deletionHashes(name: string, depth: number): number[] {
+  const cs = SURROGATE.test(name) ? Array.from(name, (c) => c.codePointAt(0)!) : null;
+  const n = cs ? cs.length : name.length;
+  const code = (i: number) => (cs ? cs[i]! : name.charCodeAt(i));
+  // pre[k]: hash of the first k characters; pow[k]: BASE^k (all modulo 2³²).
+  const pre = new Uint32Array(n + 1);
+  const pow = new Uint32Array(n + 1);
+  pow[0] = 1;
+  for (let i = 0; i < n; i++) {
+    pre[i + 1] = (Math.imul(pre[i]!, BASE) + code(i)) >>> 0;
+    pow[i + 1] = Math.imul(pow[i]!, BASE) >>> 0;
+  }
+  /** Hash of characters [a, b). */
+  const sub = (a: number, b: number) => (pre[b]! - Math.imul(pre[a]!, pow[b - a]!)) >>> 0;
+  /** Hash of x followed by y, y being `len` characters long. */
+  const join = (x: number, y: number, len: number) => (Math.imul(x, pow[len]!) + y) >>> 0;
+  const out = [pre[n]!];
+  if (depth >= 1) for (let i = 0; i < n; i++) out.push(join(sub(0, i), sub(i + 1, n), n - i - 1));
+  if (depth >= 2) {
+    for (let i = 0; i < n; i++) {
+      // The second deletion at j of the name without i: j < i, or j ≥ i (then j + 1 in the name).
+      for (let j = 0; j < n - 1; j++) {
+        const a = j < i ? j : i;
+        const b = j < i ? i : j + 1;
+        out.push(join(join(sub(0, a), sub(a + 1, b), b - a - 1), sub(b + 1, n), n - b - 1));
       }
     }
-    frontier = next;
   }
   return out;
 }

@@ -287,7 +287,8 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     }
     if (cols.cooperating !== undefined) {
       const s = splitResponsibility(coopText);
-      coopNames.push(...s.units);
+      // The splitter's arrays are shared (frozen): joined into a new array, never pushed into.
+      coopNames = coopNames.length ? coopNames.concat(s.units) : s.units;
       groups.push(...s.groups);
     }
     if (cols.lead === undefined && cols.responsible === undefined && cols.cooperating === undefined) {

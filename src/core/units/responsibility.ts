@@ -107,7 +107,8 @@ const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵�
 
 /**
  * A splitter for one list: responsibility texts repeat down a table (the same lead unit on many
- * rows), and each is split once. The arrays returned are the caller's to change.
+ * rows), and each is split once. The result is shared by every row with that text: it is frozen,
+ * and a caller that needs to add to its arrays makes new ones.
  */
 export function responsibilitySplitter(): (text: string) => SplitResponsibility {
   const splits = new Map<string, SplitResponsibility>();
@@ -120,8 +121,13 @@ export function responsibilitySplitter(): (text: string) => SplitResponsibility 
   };
   return (text) => {
     let s = splits.get(text);
-    if (!s) splits.set(text, (s = split(text, part)));
-    return { units: s.units.slice(), groups: s.groups.slice(), trailingDeng: s.trailingDeng };
+    if (!s) {
+      s = split(text, part);
+      Object.freeze(s.units);
+      Object.freeze(s.groups);
+      splits.set(text, Object.freeze(s));
+    }
+    return s;
   };
 }
 

@@ -183,6 +183,27 @@ describe("each finding fires where it should", () => {
     );
   });
 
+  it("DUPLICATE_TASK when the slip is in a title's first character, among many titles", () => {
+    // Forwards, other titles sort between the two; the slip is found by the reversed order.
+    const others = ["持续", "指导", "按期", "挖掘", "振兴", "探索", "控制", "排查"].map(
+      (verb, i): CellValue[] => [
+        10 + i,
+        `${verb}乡村产业振兴示范区建设第${"一二三四五六七八"[i]}批`,
+        "县住建局",
+        "",
+        "12月底前",
+        "正在推进",
+      ],
+    );
+    const r = check([
+      ...CLEAN,
+      [5, "推进城乡供水一体化工程建设", "县住建局", "", "12月底前", "正在推进"],
+      ...others,
+      [6, "拖进城乡供水一体化工程建设", "县住建局", "", "12月底前", "正在推进"],
+    ]);
+    expect(only(r.findings, "DUPLICATE_TASK").map((f) => [f.taskId, f.params.other])).toEqual([["6", "5"]]);
+  });
+
   it("DUPLICATE_ID in the same section; DUPLICATE_TASK for the same or nearly the same title", () => {
     const r = check([
       ...CLEAN,

@@ -286,13 +286,28 @@ function titleKey(title: string): string {
   return toSimplified(toHalfWidth(title)).replace(/[\p{P}\p{S}\s]/gu, "");
 }
 
+/** A key's code units in reverse order: a sort key only (so a split surrogate pair does no harm). */
+function reversed(key: string): string {
+  const n = key.length;
+  const codes = new Array<number>(n);
+  for (let i = 0; i < n; i++) codes[i] = key.charCodeAt(n - 1 - i);
+  if (n <= 4096) return String.fromCharCode.apply(null, codes);
+  // Long texts in slices: fromCharCode takes its arguments on the stack.
+  let out = "";
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  return out;
+}
+
 function duplicateFindings(list: TaskList, add: Add): void {
-  const ids = new Map<string, number>();
+  // Ids by section, then id: no key string built per task.
+  const ids = new Map<string, Map<string, number>>();
   list.tasks.forEach((task, index) => {
     if (task.idShared) return;
-    const key = `${task.section ?? ""}\u0000${task.id}`;
-    const first = ids.get(key);
-    if (first === undefined) ids.set(key, index);
+    const section = task.section ?? "";
+    let inSection = ids.get(section);
+    if (!inSection) ids.set(section, (inSection = new Map()));
+    const first = inSection.get(task.id);
+    if (first === undefined) inSection.set(task.id, index);
     else
       add(
         "DUPLICATE_ID",
@@ -336,7 +351,7 @@ function duplicateFindings(list: TaskList, add: Add): void {
     });
   };
   const forwards = keyed.map((k) => k.key);
-  const backwards = forwards.map((k) => k.split("").reverse().join(""));
+  const backwards = forwards.map(reversed);
   for (const sorted of [sortedBy(forwards), sortedBy(backwards)]) {
     for (let i = 1; i < sorted.length; i++) {
       const a = keyed[sorted[i - 1]!]!;

@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import * as os from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { runChecks } from "../src/core/checks/findings";
+import { type CheckResult, runChecks } from "../src/core/checks/findings";
 import { buildTaskList } from "../src/core/ledger";
-import { buildPlan } from "../src/core/plan/build";
+import type { TaskList } from "../src/core/model";
+import { type PlanInput, buildPlan } from "../src/core/plan/build";
 import type { WorkbookPlan } from "../src/core/plan/model";
 import { type ProgressEntry, readUnitProgress } from "../src/core/plan/progress";
 import { readRows } from "../src/core/read/rows";
@@ -34,6 +35,28 @@ const t = translator("zh-CN");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const gc = () => (global as unknown as { gc?: () => void }).gc?.();
 
+/** The plan's input as the CLI gives it, for a list read from the sheet `sheet`. */
+function planInput(
+  list: TaskList,
+  checks: CheckResult,
+  sheet: string,
+  extra: Pick<PlanInput, "includeDirectory" | "previousProgress">,
+): PlanInput {
+  return {
+    list,
+    checks,
+    asOf: AS_OF,
+    dueSoonDays: 15,
+    lang: "zh-CN",
+    asOfText: formatDate(AS_OF, "zh-CN"),
+    t,
+    tr: t,
+    userSheets: [sheet],
+    includeListSheet: false,
+    ...extra,
+  };
+}
+
 function core(tasks: number, units: number): { plan: WorkbookPlan; ms: number; heapMb: number } {
   const grid = syntheticGrid(tasks, units);
   gc();
@@ -52,19 +75,7 @@ function core(tasks: number, units: number): { plan: WorkbookPlan; ms: number; h
   sample();
   const checks = runChecks(list, directory, { asOf: AS_OF, dueSoonDays: 15 });
   sample();
-  const plan = buildPlan({
-    list,
-    checks,
-    asOf: AS_OF,
-    dueSoonDays: 15,
-    lang: "zh-CN",
-    asOfText: formatDate(AS_OF, "zh-CN"),
-    t,
-    tr: t,
-    userSheets: [grid.sheet],
-    includeListSheet: false,
-    includeDirectory: true,
-  });
+  const plan = buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: true }));
   sample();
   return { plan, ms: performance.now() - start, heapMb: (peak - before) / 1024 / 1024 };
 }
@@ -96,20 +107,7 @@ function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): numb
   }
   gc();
   const start = performance.now();
-  buildPlan({
-    list,
-    checks,
-    asOf: AS_OF,
-    dueSoonDays: 15,
-    lang: "zh-CN",
-    asOfText: formatDate(AS_OF, "zh-CN"),
-    t,
-    tr: t,
-    userSheets: [grid.sheet],
-    previousProgress,
-    includeListSheet: false,
-    includeDirectory: false,
-  });
+  buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: false, previousProgress }));
   return performance.now() - start;
 }
 

@@ -202,6 +202,9 @@ class FakeRange extends ClientObject {
         this.formatSnapshot.push(fr);
       }
       this.box = b;
+      // What Excel sends back for the loaded properties (Excel on the web limits it to 5 MB too).
+      if (this.pending.has("values")) this.ctx.responseBytes(jsonBytes(this.valuesSnapshot));
+      if (this.pending.has("numberFormat")) this.ctx.responseBytes(jsonBytes(this.formatSnapshot));
     }
     super.resolve();
   }
@@ -246,6 +249,14 @@ class FakeRange extends ClientObject {
         row.forEach((f, j) => (this.ctx.excel.cell(sheet, b.top + i, b.left + j).numberFormat = f)),
       );
     });
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    return this.box.bottom - this.box.top + 1;
+  }
+  get columnCount(): number {
+    this.need("columnCount");
+    return this.box.right - this.box.left + 1;
   }
   get rowIndex(): number {
     this.need("rowIndex");
@@ -466,6 +477,10 @@ export class FakeContext {
   onLoad(o: ClientObject): void {
     this.loads.push(o);
   }
+  private response = 0;
+  responseBytes(bytes: number): void {
+    this.response += bytes;
+  }
   async sync(): Promise<void> {
     const ops = this.ops;
     const loads = this.loads;
@@ -483,7 +498,17 @@ export class FakeContext {
     }
     for (const op of ops) op.apply();
     // Loaded objects see the state after the queued writes, as in Excel.
+    this.response = 0;
     for (const o of loads) o.resolve();
+    if (this.excel.responseLimit === null || this.response <= this.excel.responseLimit) {
+      this.excel.responses.push(this.response);
+    } else {
+      // Refused: nothing is answered (the sync still counts).
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `an answer of ${this.response} bytes is over the ${this.excel.responseLimit}-byte limit`,
+      );
+    }
     await Promise.resolve();
   }
 }
@@ -492,6 +517,10 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   syncs = 0;
   requests: number[] = [];
+  /** Bytes of loaded values per sync (Excel on the web refuses more than 5 MB; desktop has no limit). */
+  responses: number[] = [];
+  /** Set to PAYLOAD_LIMIT to answer as Excel on the web does; null answers as desktop Excel. */
+  responseLimit: number | null = null;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   /** API sets reported as supported (name → highest version). */
@@ -514,6 +543,11 @@ export class FakeExcel {
   resetCounters(): void {
     this.syncs = 0;
     this.requests = [];
+    this.responses = [];
+  }
+
+  get maxResponse(): number {
+    return Math.max(0, ...this.responses);
   }
 
   get maxRequest(): number {

@@ -1,6 +1,7 @@
 /**
  * The Excel JavaScript API adapter: reads sheets (values only, merged areas included) in two
- * syncs, and applies write commands in batches, one sync per batch, never a sync per item.
+ * syncs (in blocks of rows when Excel on the web would refuse so large an answer), and applies
+ * write commands in batches, one sync per batch, never a sync per item.
  */
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
 import { STYLES, type CellStyle } from "../../core/plan/model";
@@ -58,18 +59,73 @@ export interface ReadResult {
   grids: Map<string, Grid>;
 }
 
-/** Read the named sheets (default: all) in two syncs: names first, then every used range at once. */
+/** Excel on the web answers at most 5 MB per sync; a larger answer fails with this code. */
+const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+/** Cells read per sync when a sheet is read in blocks (about 2 MB of values and formats). */
+const BLOCK_CELLS = 50_000;
+
+const errorCode = (err: unknown): unknown => (err as { code?: unknown } | null)?.code;
+
+/** Rows of a range's values, as the core reads them, appended below `rows`. */
+function appendRows(
+  rows: CellValue[][],
+  values: unknown[][],
+  formats: unknown[][],
+  columnIndex: number,
+): void {
+  values.forEach((vals, r) => {
+    const row: CellValue[] = Array.from({ length: columnIndex }, () => null);
+    vals.forEach((v, c) => row.push(cellFromApi(v, formats[r]?.[c] as string | undefined)));
+    rows.push(row);
+  });
+}
+
+function mergesOf(merged: Excel.RangeAreas | null): MergedArea[] {
+  const merges: MergedArea[] = [];
+  if (merged && !merged.isNullObject) {
+    for (const part of merged.address.split(",")) {
+      const area = parseAddressArea(part);
+      if (area) merges.push(area);
+    }
+  }
+  return merges;
+}
+
+/**
+ * Read the named sheets (default: all) in two syncs: names first, then every used range at once.
+ * Where the answer would be over Excel on the web's 5 MB (a list of tens of thousands of rows),
+ * the sheets are read again in blocks of rows, one sync each.
+ */
 export async function readSheets(
   run: ExcelRun,
   features: Features,
   only?: (s: SheetInfo) => boolean,
 ): Promise<ReadResult> {
+  try {
+    return await readAtOnce(run, features, only);
+  } catch (err) {
+    // Blocks need getRangeByIndexes (ExcelApi 1.7), which Excel on the web has.
+    if (errorCode(err) !== RESPONSE_TOO_LARGE || !features.freezeAndLinks) throw err;
+    return readInBlocks(run, features, only);
+  }
+}
+
+async function sheetList(context: Excel.RequestContext, only?: (s: SheetInfo) => boolean) {
+  const wss = context.workbook.worksheets;
+  wss.load("items/name,items/visibility");
+  await context.sync();
+  const sheets: SheetInfo[] = wss.items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
+  const wanted = wss.items.filter((w, i) => (only ? only(sheets[i]!) : true));
+  return { sheets, wanted };
+}
+
+function readAtOnce(
+  run: ExcelRun,
+  features: Features,
+  only?: (s: SheetInfo) => boolean,
+): Promise<ReadResult> {
   return run(async (context) => {
-    const wss = context.workbook.worksheets;
-    wss.load("items/name,items/visibility");
-    await context.sync();
-    const sheets: SheetInfo[] = wss.items.map((w) => ({ name: w.name, visible: w.visibility === "Visible" }));
-    const wanted = wss.items.filter((w, i) => (only ? only(sheets[i]!) : true));
+    const { sheets, wanted } = await sheetList(context, only);
     const loaded = wanted.map((w) => {
       const range = w.getUsedRange(true);
       range.load("values,numberFormat,rowIndex,columnIndex");
@@ -81,19 +137,53 @@ export async function readSheets(
     const grids = new Map<string, Grid>();
     for (const l of loaded) {
       const rows: CellValue[][] = Array.from({ length: l.range.rowIndex }, () => []);
-      l.range.values.forEach((vals, r) => {
-        const row: CellValue[] = Array.from({ length: l.range.columnIndex }, () => null);
-        vals.forEach((v, c) => row.push(cellFromApi(v, l.range.numberFormat[r]?.[c] as string | undefined)));
-        rows.push(row);
-      });
-      const merges: MergedArea[] = [];
-      if (l.merged && !l.merged.isNullObject) {
-        for (const part of l.merged.address.split(",")) {
-          const area = parseAddressArea(part);
-          if (area) merges.push(area);
+      appendRows(rows, l.range.values, l.range.numberFormat, l.range.columnIndex);
+      grids.set(l.name, { sheet: l.name, rows, merges: mergesOf(l.merged) });
+    }
+    return { sheets, grids };
+  });
+}
+
+function readInBlocks(
+  run: ExcelRun,
+  features: Features,
+  only?: (s: SheetInfo) => boolean,
+): Promise<ReadResult> {
+  return run(async (context) => {
+    const { sheets, wanted } = await sheetList(context, only);
+    const shapes = wanted.map((w) => {
+      const range = w.getUsedRange(true);
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { sheet: w, range, merged };
+    });
+    await context.sync();
+    const grids = new Map<string, Grid>();
+    for (const { sheet, range, merged } of shapes) {
+      const rows: CellValue[][] = Array.from({ length: range.rowIndex }, () => []);
+      let block = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, range.columnCount)));
+      for (let start = 0; start < range.rowCount;) {
+        const count = Math.min(block, range.rowCount - start);
+        const part = sheet.getRangeByIndexes(
+          range.rowIndex + start,
+          range.columnIndex,
+          count,
+          range.columnCount,
+        );
+        part.load("values,numberFormat");
+        try {
+          await context.sync();
+        } catch (err) {
+          // Long texts: a block still over the limit is read again in halves.
+          if (errorCode(err) !== RESPONSE_TOO_LARGE || count === 1) throw err;
+          block = Math.max(1, Math.floor(count / 2));
+          continue;
         }
+        appendRows(rows, part.values, part.numberFormat, range.columnIndex);
+        start += count;
       }
-      grids.set(l.name, { sheet: l.name, rows, merges });
+      grids.set(sheet.name, { sheet: sheet.name, rows, merges: mergesOf(merged) });
     }
     return { sheets, grids };
   });

@@ -173,6 +173,8 @@ function readInBlocks(
         );
         part.load("values,numberFormat");
         try {
+          // One sync per block is the point here: each answer must stay under the web's 5 MB.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (err) {
           // Long texts: a block still over the limit is read again in halves.

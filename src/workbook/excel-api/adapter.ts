@@ -119,6 +119,21 @@ async function sheetList(context: Excel.RequestContext, only?: (s: SheetInfo) =>
   return { sheets, wanted };
 }
 
+/**
+ * Each wanted sheet's used range, and its merged areas (where supported): with its cells, or
+ * only its position and size (to read the cells in blocks).
+ */
+function usedRanges(wanted: Excel.Worksheet[], features: Features, what: "cells" | "shape") {
+  return wanted.map((sheet) => {
+    const range = sheet.getUsedRange(true);
+    if (what === "cells") range.load("values,numberFormat,rowIndex,columnIndex");
+    else range.load("rowIndex,columnIndex,rowCount,columnCount");
+    const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { sheet, range, merged };
+  });
+}
+
 function readAtOnce(
   run: ExcelRun,
   features: Features,
@@ -126,19 +141,13 @@ function readAtOnce(
 ): Promise<ReadResult> {
   return run(async (context) => {
     const { sheets, wanted } = await sheetList(context, only);
-    const loaded = wanted.map((w) => {
-      const range = w.getUsedRange(true);
-      range.load("values,numberFormat,rowIndex,columnIndex");
-      const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
-      merged?.load("address");
-      return { name: w.name, range, merged };
-    });
+    const loaded = usedRanges(wanted, features, "cells");
     await context.sync();
     const grids = new Map<string, Grid>();
-    for (const l of loaded) {
-      const rows: CellValue[][] = Array.from({ length: l.range.rowIndex }, () => []);
-      appendRows(rows, l.range.values, l.range.numberFormat, l.range.columnIndex);
-      grids.set(l.name, { sheet: l.name, rows, merges: mergesOf(l.merged) });
+    for (const { sheet, range, merged } of loaded) {
+      const rows: CellValue[][] = Array.from({ length: range.rowIndex }, () => []);
+      appendRows(rows, range.values, range.numberFormat, range.columnIndex);
+      grids.set(sheet.name, { sheet: sheet.name, rows, merges: mergesOf(merged) });
     }
     return { sheets, grids };
   });
@@ -151,13 +160,7 @@ function readInBlocks(
 ): Promise<ReadResult> {
   return run(async (context) => {
     const { sheets, wanted } = await sheetList(context, only);
-    const shapes = wanted.map((w) => {
-      const range = w.getUsedRange(true);
-      range.load("rowIndex,columnIndex,rowCount,columnCount");
-      const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
-      merged?.load("address");
-      return { sheet: w, range, merged };
-    });
+    const shapes = usedRanges(wanted, features, "shape");
     await context.sync();
     const grids = new Map<string, Grid>();
     for (const { sheet, range, merged } of shapes) {

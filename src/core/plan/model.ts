@@ -33,6 +33,8 @@ export interface CellStyle {
   border?: boolean;
   numFmt?: string;
   underline?: boolean;
+  /** Left editable when the sheet is protected (the fill-in cells of a return form). */
+  unlocked?: boolean;
 }
 
 export const STYLES: Record<StyleId, CellStyle> = {
@@ -70,7 +72,30 @@ export interface MergeOut {
   right: number;
 }
 
-export type SheetRole = "unit" | "summary" | "findings" | "directory" | "list";
+export type SheetRole = "unit" | "summary" | "findings" | "directory" | "list" | "history";
+
+/** A rectangle of cells on a sheet (1-based, inclusive). */
+export interface RangeOut extends MergeOut {
+  sheet: string;
+}
+
+/** A data validation over a range of the sheet it belongs to. */
+export type PlanValidation =
+  | { range: MergeOut; kind: "list"; values: string[]; prompt?: string }
+  | { range: MergeOut; kind: "decimal"; min: number; max: number; prompt?: string };
+
+/**
+ * A native chart over cells of the workbook (issue 13): written as DrawingML parts by the files
+ * adapter, through the Excel API's charts by the add-in.
+ */
+export interface ChartPlan {
+  kind: "bar" | "pie" | "line";
+  title: string;
+  /** Where it sits: the cells it covers (1-based, inclusive). */
+  anchor: MergeOut;
+  categories: RangeOut;
+  series: { name: string; values: RangeOut; color?: string }[];
+}
 
 export interface PrintSetup {
   orientation: "landscape" | "portrait";
@@ -101,6 +126,12 @@ export interface SheetPlan {
   tabColor?: string;
   /** Row heights in points, where text wraps (rowHeights[0] is row 1); undefined keeps the default. */
   rowHeights?: (number | undefined)[];
+  /** Protect the sheet without a password: only cells whose style is `unlocked` stay editable. */
+  protect?: boolean;
+  validations?: PlanValidation[];
+  /** Columns hidden from view (1-based): a return form's row identity. */
+  hiddenColumns?: number[];
+  charts?: ChartPlan[];
 }
 
 /** What the tool remembers in the workbook (a very hidden settings sheet). */
@@ -115,6 +146,25 @@ export interface LedgerSettings {
   generated: { name: string; role: SheetRole; unit?: string }[];
   /** Column mapping chosen by the user, field → column number. */
   mapping?: Record<string, number | number[]>;
+  /** The monthly cycle (issue 12): reporting period, due day, thresholds. */
+  cycle?: CycleSettings;
+  /** The bulletin (issue 13): publication name, issuing office, the next issue number. */
+  bulletin?: { publication?: string; office?: string; issue: number };
+  /** This ledger's identity, written into every return form row so returns find their ledger. */
+  ledgerId?: string;
+}
+
+export interface CycleSettings {
+  /** The current reporting period, YYYY-MM. */
+  period?: string;
+  /** Day of the month by which units return their forms (e.g. 25). */
+  dueDay?: number;
+  /** Whom returns go to (shown on the form). */
+  sendTo?: string;
+  /** Points behind 序时 that make a task yellow (default 10). */
+  behindPoints?: number;
+  /** The list's start date, YYYY-MM-DD (default 1 January of the list's year). */
+  start?: string;
 }
 
 export interface WorkbookPlan {

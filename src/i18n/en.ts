@@ -170,6 +170,7 @@ export const en: Record<MessageKey, string> = {
   "ui.feature.freeze": "frozen headers, links",
   "ui.feature.print": "print settings",
   "ui.feature.bars": "data bars",
+  "ui.feature.merged": "reading merged cells (a merged cell is read in its first row only)",
   "ui.sum.tasks": "Tasks",
   "ui.sum.done": "Done",
   "ui.sum.overdue": "Overdue",

@@ -166,6 +166,7 @@ export const zhCN = {
   "ui.feature.freeze": "冻结表头、超链接",
   "ui.feature.print": "打印设置",
   "ui.feature.bars": "数据条",
+  "ui.feature.merged": "读取合并单元格（合并的单元格只按首行读取）",
   "ui.sum.tasks": "任务",
   "ui.sum.done": "已完成",
   "ui.sum.overdue": "逾期",

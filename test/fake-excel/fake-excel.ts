@@ -1,14 +1,20 @@
 /**
  * A typed fake of the Excel JavaScript API subset Task Ledger uses. It enforces Excel's rules
  * rather than trusting the caller:
+ * - a host declares the highest ExcelApi version it has; a member from a later requirement set
+ *   fails with ApiNotFound, naming the member (office.js and Excel do the same). Each member's set
+ *   comes from api-sets.generated.ts, generated from @types/office-js's annotations;
  * - a property is read only after load() and sync() (else PropertyNotLoaded);
  * - queued writes happen at sync(), and the values' shape must equal the range's;
- * - sheet names follow Excel's rules and are unique ignoring case;
- * - one sync's request over 5 MB fails (RequestPayloadSizeLimitExceeded), nothing applied;
+ * - sheet names follow Excel's documented rules (./sheet-names, the fake's own);
+ * - one sync's request is weighed as office.js sends it (./request: the JSON body of actions and
+ *   object paths), and over 5 MB it fails (RequestPayloadSizeLimitExceeded), nothing applied;
  * - a string starting with "=" written into a cell not formatted as text becomes a formula;
  * - it counts syncs and request bytes, and remembers the selection.
  */
-import { isValidSheetName } from "../../src/core/plan/sheet-names";
+import { API_SETS, type ApiMember } from "./api-sets.generated";
+import { type ObjectPath, RequestBody } from "./request";
+import { sameSheetName, sheetNameProblem } from "./sheet-names";
 
 export class FakeExcelError extends Error {
   constructor(
@@ -40,19 +46,17 @@ export interface FakeSheet {
   conditionalFormats: { address: string; type: string }[];
 }
 
+/** Excel's limit on one request (and, on the web, on one answer): 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** What each action adds to a request besides its values: object path, ids, property name. */
-const ACTION = 80;
+/** Excel's grid. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** The fake formats cell by cell; a larger area (a whole column's font) is a fake's limit, said. */
+const MAX_FORMATTED_CELLS = 1_000_000;
 
-/** What a value costs in a request: its JSON, in UTF-8 bytes. */
+/** What a value costs in an answer: its JSON, in UTF-8 bytes. */
 export function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v ?? null);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-  }
-  return n;
+  return new TextEncoder().encode(JSON.stringify(v ?? null)).length;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -70,32 +74,72 @@ interface Box {
   right: number;
 }
 
+/** An A1 address: a cell, an area, whole columns ("C:E") or whole rows ("5:7"). */
 export function parseAddress(address: string): Box {
-  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a.trim());
-  if (!m) throw new FakeExcelError("InvalidArgument", `bad address "${address}"`);
-  const top = Number(m[2]);
-  const left = colNum(m[1]!);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? colNum(m[3]) : left };
+  const a = (address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address).trim();
+  const area = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a);
+  const columns = /^\$?([A-Z]+):\$?([A-Z]+)$/.exec(a);
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(a);
+  let box: Box | null = null;
+  if (area) {
+    const top = Number(area[2]);
+    const left = colNum(area[1]!);
+    box = { top, left, bottom: area[4] ? Number(area[4]) : top, right: area[3] ? colNum(area[3]) : left };
+  } else if (columns) {
+    box = { top: 1, left: colNum(columns[1]!), bottom: MAX_ROWS, right: colNum(columns[2]!) };
+  } else if (rows) {
+    box = { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COLUMNS };
+  }
+  if (
+    !box ||
+    box.top < 1 ||
+    box.left < 1 ||
+    box.bottom < box.top ||
+    box.right < box.left ||
+    box.bottom > MAX_ROWS ||
+    box.right > MAX_COLUMNS
+  )
+    throw new FakeExcelError("InvalidArgument", `bad address "${address}"`);
+  return box;
 }
 
-const boxAddress = (b: Box) =>
-  b.top === b.bottom && b.left === b.right
+const boxAddress = (b: Box) => {
+  if (b.top === 1 && b.bottom === MAX_ROWS) return `${colLetters(b.left)}:${colLetters(b.right)}`;
+  if (b.left === 1 && b.right === MAX_COLUMNS) return `${b.top}:${b.bottom}`;
+  return b.top === b.bottom && b.left === b.right
     ? `${colLetters(b.left)}${b.top}`
     : `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}`;
+};
 
-type Op = { bytes: number; apply: () => void };
-
-/** Base of every proxy object: loads and their readiness. */
+/** Base of every proxy object: its object path (instantiated when made), loads and their readiness. */
 class ClientObject {
   protected readonly ready = new Set<string>();
   protected readonly pending = new Set<string>();
-  constructor(protected readonly ctx: FakeContext) {}
+  constructor(
+    readonly ctx: FakeContext,
+    readonly path: ObjectPath,
+    /** The Excel class, to find a loaded property's requirement set ("Range" + "values"). */
+    private readonly className: string,
+  ) {
+    // Objects made while an answer is read (a collection's items) are not sent again.
+    if (!ctx.answering) ctx.body.instantiate(path);
+  }
   load(props: string): this {
-    for (const p of props.split(",").map((x) => x.trim().split("/")[0]!)) this.pending.add(p);
+    const names = props.split(",").map((x) => x.trim());
+    for (const name of names) {
+      const [first, second] = name.split("/") as [string, string | undefined];
+      const member =
+        first === "items" && second ? `${this.itemClass()}.${second}` : `${this.className}.${first}`;
+      if (!(first === "items" && !second)) this.ctx.api(knownMember(member));
+      this.pending.add(first);
+    }
+    this.ctx.body.query(this.path, props);
     this.ctx.onLoad(this);
-    this.ctx.queueBytes(props.length + ACTION);
     return this;
+  }
+  /** A collection's item class ("WorksheetCollection" → "Worksheet"). */
+  protected itemClass(): string {
+    return this.className.replace(/Collection$/, "");
   }
   /** Called at sync: take a snapshot of the loaded properties. */
   resolve(): void {
@@ -115,70 +159,169 @@ class ClientObject {
       );
     }
   }
+  /** Set a property: checked against the host's sets, sent in the request, applied at sync. */
+  protected setProperty(member: ApiMember, value: unknown, apply: () => void): void {
+    this.ctx.api(member, "write");
+    this.ctx.body.setProperty(this.path, memberName(member), value);
+    this.ctx.queue(apply);
+  }
+  /** Call a method that acts (no object back): checked, sent, applied at sync. */
+  protected invoke(member: ApiMember, args: unknown[], apply: () => void): void {
+    this.ctx.api(member);
+    this.ctx.body.invoke(this.path, memberName(member), args);
+    this.ctx.queue(apply);
+  }
 }
 
-class FakeFormat {
+function knownMember(member: string): ApiMember {
+  if (!(member in API_SETS))
+    throw new Error(`the fake does not implement ${member} (not in api-sets.generated.ts)`);
+  return member as ApiMember;
+}
+
+const memberName = (member: ApiMember) => member.split(".")[1]!;
+
+type Boxes = () => { sheet: FakeSheet; box: Box }[];
+
+/** A formatting object (font, fill, a border) whose properties apply to its ranges' cells. */
+class FakeFormatPart extends ClientObject {
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly boxes: () => { sheet: FakeSheet; box: Box }[],
-  ) {}
-  private set(prop: string, v: unknown) {
-    this.ctx.queue(jsonBytes(v) + prop.length + ACTION, () => {
-      for (const { sheet, box } of this.boxes()) {
-        for (let r = box.top; r <= box.bottom; r++)
-          for (let c = box.left; c <= box.right; c++) {
-            const cell = this.ctx.excel.cell(sheet, r, c);
-            cell.format[prop] = v;
-          }
-        if (prop === "columnWidth")
-          for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v as number);
-        if (prop === "rowHeight")
-          for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, v as number);
-      }
-    });
+    ctx: FakeContext,
+    path: ObjectPath,
+    className: "RangeFont" | "RangeFill" | "RangeBorder",
+    private readonly prefix: string,
+    private readonly members: Record<string, ApiMember>,
+    private readonly boxes: Boxes,
+  ) {
+    super(ctx, path, className);
+    // The properties the fake implements for this part, each checked and sent as a set.
+    for (const [prop, member] of Object.entries(members)) {
+      Object.defineProperty(this, prop, {
+        set: (v: unknown) =>
+          this.setProperty(member, v, () => formatCells(ctx, boxes, `${prefix}.${prop}`, v)),
+      });
+    }
   }
-  readonly font = this.sub("font");
-  readonly fill = this.sub("fill");
-  readonly borders = {
-    getItem: (edge: string) => this.sub(`border.${edge}`),
-  };
+}
+
+function formatCells(ctx: FakeContext, boxes: Boxes, prop: string, v: unknown): void {
+  for (const { sheet, box } of boxes()) {
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_FORMATTED_CELLS)
+      throw new Error(`the fake formats at most ${MAX_FORMATTED_CELLS} cells at once (${boxAddress(box)})`);
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) ctx.excel.cell(sheet, r, c).format[prop] = v;
+  }
+}
+
+class FakeFormat extends ClientObject {
+  private parts = new Map<string, FakeFormatPart>();
+  constructor(
+    ctx: FakeContext,
+    path: ObjectPath,
+    className: "RangeFormat",
+    private readonly boxes: Boxes,
+    private readonly owner: "Range" | "RangeAreas",
+  ) {
+    super(ctx, path, className);
+  }
+  private part(member: "RangeFormat.font" | "RangeFormat.fill", members: Record<string, ApiMember>) {
+    // office.js makes a navigation property's object once per parent object.
+    let p = this.parts.get(member);
+    if (!p) {
+      this.ctx.api(member);
+      const name = memberName(member);
+      const cls = member === "RangeFormat.font" ? "RangeFont" : "RangeFill";
+      p = new FakeFormatPart(
+        this.ctx,
+        this.ctx.body.property(this.path, name),
+        cls,
+        name,
+        members,
+        this.boxes,
+      );
+      this.parts.set(member, p);
+    }
+    return p;
+  }
+  get font(): Record<string, unknown> {
+    return this.part("RangeFormat.font", {
+      name: "RangeFont.name",
+      size: "RangeFont.size",
+      bold: "RangeFont.bold",
+      color: "RangeFont.color",
+      underline: "RangeFont.underline",
+    }) as unknown as Record<string, unknown>;
+  }
+  get fill(): Record<string, unknown> {
+    return this.part("RangeFormat.fill", { color: "RangeFill.color" }) as unknown as Record<string, unknown>;
+  }
+  private bordersObject: ClientObject | null = null;
+  get borders() {
+    if (!this.bordersObject) {
+      this.ctx.api("RangeFormat.borders");
+      this.bordersObject = new ClientObject(
+        this.ctx,
+        this.ctx.body.property(this.path, "borders"),
+        "RangeBorderCollection",
+      );
+    }
+    const collection = this.bordersObject;
+    return {
+      getItem: (edge: string) => {
+        this.ctx.api("RangeBorderCollection.getItem");
+        const members = { style: "RangeBorder.style", color: "RangeBorder.color" } as const;
+        return new FakeFormatPart(
+          this.ctx,
+          this.ctx.body.indexer(collection.path, [edge]),
+          "RangeBorder",
+          `border.${edge}`,
+          members,
+          this.boxes,
+        ) as unknown as Record<string, unknown>;
+      },
+    };
+  }
+  private setCells(member: ApiMember, v: unknown) {
+    this.setProperty(member, v, () => formatCells(this.ctx, this.boxes, memberName(member), v));
+  }
   set wrapText(v: boolean) {
-    this.set("wrapText", v);
+    this.setCells("RangeFormat.wrapText", v);
   }
   set verticalAlignment(v: string) {
-    this.set("verticalAlignment", v);
+    this.setCells("RangeFormat.verticalAlignment", v);
   }
   set horizontalAlignment(v: string) {
-    this.set("horizontalAlignment", v);
+    this.setCells("RangeFormat.horizontalAlignment", v);
   }
+  /** Excel sets the width of every column the range spans (a cell's range sets its column's). */
   set columnWidth(v: number) {
-    this.set("columnWidth", v);
+    if (this.owner !== "Range") throw new Error("the fake sets column widths on a Range only");
+    this.setProperty("RangeFormat.columnWidth", v, () => {
+      for (const { sheet, box } of this.boxes())
+        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
+    });
   }
+  /** Excel sets the height of every row the range spans. */
   set rowHeight(v: number) {
-    this.set("rowHeight", v);
-  }
-  private sub(prefix: string): Record<string, unknown> {
-    return new Proxy(
-      {},
-      {
-        set: (_t, prop, v) => {
-          this.set(`${prefix}.${String(prop)}`, v);
-          return true;
-        },
-      },
-    );
+    if (this.owner !== "Range") throw new Error("the fake sets row heights on a Range only");
+    this.setProperty("RangeFormat.rowHeight", v, () => {
+      for (const { sheet, box } of this.boxes())
+        for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, v);
+    });
   }
 }
 
 class FakeRange extends ClientObject {
   private valuesSnapshot: unknown[][] = [];
   private formatSnapshot: string[][] = [];
+  private box: Box = { top: 1, left: 1, bottom: 1, right: 1 };
   constructor(
     ctx: FakeContext,
+    path: ObjectPath,
     readonly sheetName: string,
     private readonly boxFn: () => Box,
   ) {
-    super(ctx);
+    super(ctx, path, "Range");
   }
   private sheet(): FakeSheet {
     return this.ctx.excel.sheetOrThrow(this.sheetName);
@@ -186,35 +329,39 @@ class FakeRange extends ClientObject {
   override resolve(): void {
     if (this.pending.size) {
       const b = this.boxFn();
-      const sheet = this.sheet();
-      this.valuesSnapshot = [];
-      this.formatSnapshot = [];
-      for (let r = b.top; r <= b.bottom; r++) {
-        const vr: unknown[] = [];
-        const fr: string[] = [];
-        for (let c = b.left; c <= b.right; c++) {
-          const cell = sheet.cells.get(key(r, c));
-          const v = cell?.value;
-          vr.push(v === undefined ? "" : typeof v === "object" ? "" : v);
-          fr.push(cell?.numberFormat ?? "General");
-        }
-        this.valuesSnapshot.push(vr);
-        this.formatSnapshot.push(fr);
-      }
       this.box = b;
-      // What Excel sends back for the loaded properties (Excel on the web limits it to 5 MB too).
-      if (this.pending.has("values")) this.ctx.responseBytes(jsonBytes(this.valuesSnapshot));
-      if (this.pending.has("numberFormat")) this.ctx.responseBytes(jsonBytes(this.formatSnapshot));
+      if (this.pending.has("values") || this.pending.has("numberFormat")) {
+        if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_FORMATTED_CELLS)
+          throw new Error(`the fake reads at most ${MAX_FORMATTED_CELLS} cells at once (${boxAddress(b)})`);
+        const sheet = this.sheet();
+        this.valuesSnapshot = [];
+        this.formatSnapshot = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const vr: unknown[] = [];
+          const fr: string[] = [];
+          for (let c = b.left; c <= b.right; c++) {
+            const cell = sheet.cells.get(key(r, c));
+            const v = cell?.value;
+            vr.push(v === undefined ? "" : typeof v === "object" ? "" : v);
+            fr.push(cell?.numberFormat ?? "General");
+          }
+          this.valuesSnapshot.push(vr);
+          this.formatSnapshot.push(fr);
+        }
+        // What Excel sends back for the loaded properties (Excel on the web limits it to 5 MB too).
+        if (this.pending.has("values")) this.ctx.responseBytes(jsonBytes(this.valuesSnapshot));
+        if (this.pending.has("numberFormat")) this.ctx.responseBytes(jsonBytes(this.formatSnapshot));
+      }
     }
     super.resolve();
   }
-  private box: Box = { top: 1, left: 1, bottom: 1, right: 1 };
   get values(): unknown[][] {
+    this.ctx.api("Range.values");
     this.need("values");
     return this.valuesSnapshot;
   }
   set values(v: unknown[][]) {
-    this.ctx.queue(jsonBytes(v) + ACTION, () => {
+    this.setProperty("Range.values", v, () => {
       const b = this.boxFn();
       const rows = b.bottom - b.top + 1;
       const cols = b.right - b.left + 1;
@@ -235,11 +382,12 @@ class FakeRange extends ClientObject {
     });
   }
   get numberFormat(): string[][] {
+    this.ctx.api("Range.numberFormat");
     this.need("numberFormat");
     return this.formatSnapshot;
   }
   set numberFormat(v: string[][]) {
-    this.ctx.queue(jsonBytes(v) + ACTION, () => {
+    this.setProperty("Range.numberFormat", v, () => {
       const b = this.boxFn();
       if (v.length !== b.bottom - b.top + 1 || v.some((r) => r.length !== b.right - b.left + 1)) {
         throw new FakeExcelError("InvalidArgument", `numberFormat does not fit the range ${boxAddress(b)}`);
@@ -251,38 +399,52 @@ class FakeRange extends ClientObject {
     });
   }
   get rowCount(): number {
+    this.ctx.api("Range.rowCount");
     this.need("rowCount");
     return this.box.bottom - this.box.top + 1;
   }
   get columnCount(): number {
+    this.ctx.api("Range.columnCount");
     this.need("columnCount");
     return this.box.right - this.box.left + 1;
   }
   get rowIndex(): number {
+    this.ctx.api("Range.rowIndex");
     this.need("rowIndex");
     return this.box.top - 1;
   }
   get columnIndex(): number {
+    this.ctx.api("Range.columnIndex");
     this.need("columnIndex");
     return this.box.left - 1;
   }
   get address(): string {
+    this.ctx.api("Range.address");
     this.need("address");
     return `${this.sheetName}!${boxAddress(this.box)}`;
   }
+  private formatObject: FakeFormat | null = null;
   get format(): FakeFormat {
-    return new FakeFormat(this.ctx, () => [{ sheet: this.sheet(), box: this.boxFn() }]);
+    this.ctx.api("Range.format");
+    this.formatObject ??= new FakeFormat(
+      this.ctx,
+      this.ctx.body.property(this.path, "format"),
+      "RangeFormat",
+      () => [{ sheet: this.sheet(), box: this.boxFn() }],
+      "Range",
+    );
+    return this.formatObject;
   }
   set hyperlink(h: { documentReference: string; textToDisplay: string }) {
-    this.ctx.queue(jsonBytes(h) + ACTION, () => {
+    this.setProperty("Range.hyperlink", h, () => {
       const b = this.boxFn();
       const cell = this.ctx.excel.cell(this.sheet(), b.top, b.left);
       cell.hyperlink = h;
       cell.value = h.textToDisplay;
     });
   }
-  merge(_across = false): void {
-    this.ctx.queue(ACTION, () => {
+  merge(across = false): void {
+    this.invoke("Range.merge", [across], () => {
       const b = this.boxFn();
       const sheet = this.sheet();
       if (
@@ -296,33 +458,76 @@ class FakeRange extends ClientObject {
     });
   }
   select(): void {
-    this.ctx.queue(ACTION, () => {
+    this.invoke("Range.select", [], () => {
       this.ctx.excel.selection = { sheet: this.sheetName, address: boxAddress(this.boxFn()) };
     });
   }
   getMergedAreasOrNullObject(): FakeMergedAreas {
-    return new FakeMergedAreas(this.ctx, this.sheetName, this.boxFn);
+    this.ctx.api("Range.getMergedAreasOrNullObject");
+    const path = this.ctx.body.method(this.path, "getMergedAreasOrNullObject", []);
+    return new FakeMergedAreas(this.ctx, path, this.sheetName, this.boxFn);
   }
+  private conditionalFormatsObject: ClientObject | null = null;
   get conditionalFormats() {
+    this.ctx.api("Range.conditionalFormats");
+    this.conditionalFormatsObject ??= new ClientObject(
+      this.ctx,
+      this.ctx.body.property(this.path, "conditionalFormats"),
+      "ConditionalFormatCollection",
+    );
+    const collection = this.conditionalFormatsObject;
     return {
       add: (type: string) => {
-        this.ctx.queue(ACTION, () =>
+        this.ctx.api("ConditionalFormatCollection.add");
+        const added = new ClientObject(
+          this.ctx,
+          this.ctx.body.method(collection.path, "add", [type]),
+          "ConditionalFormat",
+        );
+        this.ctx.queue(() =>
           this.sheet().conditionalFormats.push({ address: boxAddress(this.boxFn()), type }),
         );
-        return { dataBar: {} as Record<string, unknown> };
+        return {
+          get dataBar() {
+            return dataBarOf(added);
+          },
+        };
       },
     };
   }
+}
+
+/** A data bar's settings: each checked and sent (the fake keeps none of them). */
+function dataBarOf(format: ClientObject): Record<string, unknown> {
+  const ctx = format.ctx;
+  ctx.api("ConditionalFormat.dataBar");
+  const bar = new ClientObject(ctx, ctx.body.property(format.path, "dataBar"), "DataBarConditionalFormat");
+  const members: Record<string, ApiMember> = {
+    barDirection: "DataBarConditionalFormat.barDirection",
+    lowerBoundRule: "DataBarConditionalFormat.lowerBoundRule",
+    upperBoundRule: "DataBarConditionalFormat.upperBoundRule",
+  };
+  const out: Record<string, unknown> = {};
+  for (const [prop, member] of Object.entries(members)) {
+    Object.defineProperty(out, prop, {
+      set: (v: unknown) => {
+        ctx.api(member, "write");
+        ctx.body.setProperty(bar.path, prop, v);
+      },
+    });
+  }
+  return out;
 }
 
 class FakeMergedAreas extends ClientObject {
   private found: Box[] = [];
   constructor(
     ctx: FakeContext,
+    path: ObjectPath,
     private readonly sheetName: string,
     private readonly boxFn: () => Box,
   ) {
-    super(ctx);
+    super(ctx, path, "RangeAreas");
   }
   override resolve(): void {
     const b = this.boxFn();
@@ -336,6 +541,7 @@ class FakeMergedAreas extends ClientObject {
     return this.found.length === 0;
   }
   get address(): string {
+    this.ctx.api("RangeAreas.address");
     this.need("address");
     if (!this.found.length)
       throw new FakeExcelError("InvalidObjectPath", "the merged areas are a null object");
@@ -346,9 +552,10 @@ class FakeMergedAreas extends ClientObject {
 class FakeWorksheet extends ClientObject {
   constructor(
     ctx: FakeContext,
+    path: ObjectPath,
     private readonly nameAtCreation: string,
   ) {
-    super(ctx);
+    super(ctx, path, "Worksheet");
   }
   private sheet(): FakeSheet {
     return this.ctx.excel.sheetOrThrow(this.nameAtCreation);
@@ -358,35 +565,66 @@ class FakeWorksheet extends ClientObject {
     super.resolve();
   }
   get name(): string {
+    this.ctx.api("Worksheet.name");
     this.need("name");
     return this.nameAtCreation;
   }
   get visibility(): string {
+    this.ctx.api("Worksheet.visibility");
     this.need("visibility");
     return this.sheet().visibility;
   }
   set visibility(v: FakeSheet["visibility"]) {
-    this.ctx.queue(ACTION, () => (this.sheet().visibility = v));
+    this.setProperty("Worksheet.visibility", v, () => (this.sheet().visibility = v));
   }
   set tabColor(v: string) {
-    this.ctx.queue(ACTION, () => (this.sheet().tabColor = v));
+    this.setProperty("Worksheet.tabColor", v, () => (this.sheet().tabColor = v));
+  }
+  private range(path: ObjectPath, box: () => Box): FakeRange {
+    return new FakeRange(this.ctx, path, this.nameAtCreation, box);
   }
   getRange(address?: string): FakeRange {
-    this.ctx.queueBytes((address ?? "").length + ACTION);
+    this.ctx.api("Worksheet.getRange");
     const box = parseAddress(address ?? "A1");
-    return new FakeRange(this.ctx, this.nameAtCreation, () => box);
+    return this.range(this.ctx.body.method(this.path, "getRange", [address]), () => box);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.api("Worksheet.getRangeByIndexes");
     const box = { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols };
-    return new FakeRange(this.ctx, this.nameAtCreation, () => box);
+    return this.range(
+      this.ctx.body.method(this.path, "getRangeByIndexes", [row, col, rows, cols]),
+      () => box,
+    );
   }
   getRanges(addresses: string): { format: FakeFormat } {
-    this.ctx.queueBytes(addresses.length + ACTION);
+    this.ctx.api("Worksheet.getRanges");
     const boxes = addresses.split(",").map(parseAddress);
-    return { format: new FakeFormat(this.ctx, () => boxes.map((box) => ({ sheet: this.sheet(), box }))) };
+    const areas = new ClientObject(
+      this.ctx,
+      this.ctx.body.method(this.path, "getRanges", [addresses]),
+      "RangeAreas",
+    );
+    let format: FakeFormat | null = null;
+    const ctx = this.ctx;
+    const sheet = () => this.sheet();
+    return {
+      get format() {
+        ctx.api("RangeAreas.format");
+        format ??= new FakeFormat(
+          ctx,
+          ctx.body.property(areas.path, "format"),
+          "RangeFormat",
+          () => boxes.map((box) => ({ sheet: sheet(), box })),
+          "RangeAreas",
+        );
+        return format;
+      },
+    };
   }
-  getUsedRange(_valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this.nameAtCreation, () => {
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.ctx.api("Worksheet.getUsedRange");
+    if (valuesOnly !== undefined) this.ctx.api("Worksheet.getUsedRange.valuesOnly");
+    return this.range(this.ctx.body.method(this.path, "getUsedRange", [valuesOnly]), () => {
       const sheet = this.sheet();
       let bottom = 1;
       let right = 1;
@@ -404,36 +642,97 @@ class FakeWorksheet extends ClientObject {
     });
   }
   delete(): void {
-    this.ctx.queue(ACTION, () => this.ctx.excel.removeSheet(this.nameAtCreation));
+    this.invoke("Worksheet.delete", [], () => this.ctx.excel.removeSheet(this.nameAtCreation));
   }
   activate(): void {
-    this.ctx.queue(ACTION, () => (this.ctx.excel.activeSheet = this.nameAtCreation));
+    this.invoke("Worksheet.activate", [], () => (this.ctx.excel.activeSheet = this.nameAtCreation));
   }
-  readonly freezePanes = {
-    freezeRows: (n: number) => this.ctx.queue(ACTION, () => (this.sheet().frozenRows = n)),
-  };
-  get pageLayout() {
-    const set = (k: string, v: unknown) =>
-      this.ctx.queue(jsonBytes(v) + ACTION, () => (this.sheet().print[k] = v));
-    return {
-      set orientation(v: string) {
-        set("orientation", v);
-      },
-      set paperSize(v: string) {
-        set("paperSize", v);
-      },
-      set zoom(v: unknown) {
-        set("zoom", v);
-      },
-      setPrintTitleRows: (rows: string) => set("titleRows", rows),
-      headersFooters: {
-        defaultForAllPages: {
-          set centerHeader(v: string) {
-            set("centerHeader", v);
-          },
+  private freezePanesObject: FakeFreezePanes | null = null;
+  get freezePanes(): FakeFreezePanes {
+    this.ctx.api("Worksheet.freezePanes");
+    this.freezePanesObject ??= new FakeFreezePanes(
+      this.ctx,
+      this.ctx.body.property(this.path, "freezePanes"),
+      () => this.sheet(),
+    );
+    return this.freezePanesObject;
+  }
+  private pageLayoutObject: FakePageLayout | null = null;
+  get pageLayout(): FakePageLayout {
+    this.ctx.api("Worksheet.pageLayout");
+    this.pageLayoutObject ??= new FakePageLayout(
+      this.ctx,
+      this.ctx.body.property(this.path, "pageLayout"),
+      () => this.sheet(),
+    );
+    return this.pageLayoutObject;
+  }
+}
+
+class FakeFreezePanes extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    path: ObjectPath,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path, "WorksheetFreezePanes");
+  }
+  freezeRows(n: number): void {
+    this.invoke("WorksheetFreezePanes.freezeRows", [n], () => (this.sheet().frozenRows = n));
+  }
+}
+
+class FakePageLayout extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    path: ObjectPath,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path, "PageLayout");
+  }
+  private put(member: ApiMember, v: unknown) {
+    this.setProperty(member, v, () => (this.sheet().print[memberName(member)] = v));
+  }
+  set orientation(v: string) {
+    this.put("PageLayout.orientation", v);
+  }
+  set paperSize(v: string) {
+    this.put("PageLayout.paperSize", v);
+  }
+  set zoom(v: unknown) {
+    this.put("PageLayout.zoom", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.invoke("PageLayout.setPrintTitleRows", [rows], () => (this.sheet().print.titleRows = rows));
+  }
+  private headersFootersObject: { defaultForAllPages: { centerHeader: string } } | null = null;
+  get headersFooters() {
+    this.ctx.api("PageLayout.headersFooters");
+    if (!this.headersFootersObject) {
+      const ctx = this.ctx;
+      const sheet = this.sheet;
+      const group = new ClientObject(
+        ctx,
+        ctx.body.property(this.path, "headersFooters"),
+        "HeaderFooterGroup",
+      );
+      let all: ClientObject | null = null;
+      this.headersFootersObject = {
+        get defaultForAllPages() {
+          ctx.api("HeaderFooterGroup.defaultForAllPages");
+          all ??= new ClientObject(ctx, ctx.body.property(group.path, "defaultForAllPages"), "HeaderFooter");
+          const footer = all;
+          return {
+            set centerHeader(v: string) {
+              ctx.api("HeaderFooter.centerHeader", "write");
+              ctx.body.setProperty(footer.path, "centerHeader", v);
+              ctx.queue(() => (sheet().print.centerHeader = v));
+            },
+          } as { centerHeader: string };
         },
-      },
-    };
+      };
+    }
+    return this.headersFootersObject;
   }
 }
 
@@ -441,7 +740,10 @@ class FakeWorksheets extends ClientObject {
   private snapshot: FakeWorksheet[] = [];
   override resolve(): void {
     this.snapshot = this.ctx.excel.sheets.map((s) =>
-      new FakeWorksheet(this.ctx, s.name).markReady("name", "visibility"),
+      new FakeWorksheet(this.ctx, this.ctx.body.indexer(this.path, [s.name]), s.name).markReady(
+        "name",
+        "visibility",
+      ),
     );
     super.resolve();
   }
@@ -450,44 +752,92 @@ class FakeWorksheets extends ClientObject {
     return this.snapshot;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name);
+    this.ctx.api("WorksheetCollection.getItem");
+    return new FakeWorksheet(this.ctx, this.ctx.body.indexer(this.path, [name]), name);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.queue(name.length + ACTION, () => this.ctx.excel.addSheet(name));
-    return new FakeWorksheet(this.ctx, name);
+    this.ctx.api("WorksheetCollection.add");
+    // Made (and so instantiated, which adds the sheet) in this request, as office.js does.
+    this.ctx.queue(() => this.ctx.excel.addSheet(name));
+    return new FakeWorksheet(this.ctx, this.ctx.body.method(this.path, "add", [name]), name);
+  }
+}
+
+class FakeApplication extends ClientObject {
+  suspendApiCalculationUntilNextSync(): void {
+    this.invoke("Application.suspendApiCalculationUntilNextSync", [], () => undefined);
+  }
+}
+
+class FakeWorkbook extends ClientObject {
+  private worksheetsObject: FakeWorksheets | null = null;
+  private applicationObject: FakeApplication | null = null;
+  get worksheets(): FakeWorksheets {
+    this.ctx.api("Workbook.worksheets");
+    this.worksheetsObject ??= new FakeWorksheets(
+      this.ctx,
+      this.ctx.body.property(this.path, "worksheets"),
+      "WorksheetCollection",
+    );
+    return this.worksheetsObject;
+  }
+  get application(): FakeApplication {
+    this.ctx.api("Workbook.application");
+    this.applicationObject ??= new FakeApplication(
+      this.ctx,
+      this.ctx.body.property(this.path, "application"),
+      "Application",
+    );
+    return this.applicationObject;
   }
 }
 
 export class FakeContext {
-  private ops: Op[] = [];
+  /** The request being built, as office.js would send it at the next sync. */
+  readonly body = new RequestBody();
+  private ops: (() => void)[] = [];
   private loads: ClientObject[] = [];
-  private bytes = 0;
-  readonly workbook: { worksheets: FakeWorksheets };
-  readonly application = { suspendApiCalculationUntilNextSync: () => this.queueBytes(40) };
+  readonly workbook: FakeWorkbook;
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.workbook = new FakeWorkbook(this, this.body.global(), "Workbook");
   }
-  queue(bytes: number, apply: () => void): void {
-    this.ops.push({ bytes, apply });
-    this.bytes += bytes;
+  get application(): FakeApplication {
+    return this.workbook.application;
   }
-  queueBytes(bytes: number): void {
-    this.bytes += bytes;
+  /**
+   * Fail as Excel does when the member's requirement set is above what the host declares
+   * (office.js checks on the call, Excel on the request: either way the batch ends here).
+   */
+  api(member: ApiMember, use: "read" | "write" = "read"): void {
+    const entry = API_SETS[member];
+    const need = use === "write" ? entry.write : entry.read;
+    if (!this.excel.isSetSupported(entry.set, need)) {
+      throw new FakeExcelError(
+        "ApiNotFound",
+        `${member} is part of the ${entry.set} ${need} requirement set, which this Excel ` +
+          `(${this.excel.declared}) does not have`,
+      );
+    }
+  }
+  queue(apply: () => void): void {
+    this.ops.push(apply);
   }
   onLoad(o: ClientObject): void {
     this.loads.push(o);
   }
   private response = 0;
+  /** True while loaded objects take in the answer. */
+  answering = false;
   responseBytes(bytes: number): void {
     this.response += bytes;
   }
   async sync(): Promise<void> {
     const ops = this.ops;
     const loads = this.loads;
-    const bytes = this.bytes;
+    const bytes = this.body.isEmpty ? 0 : this.body.bytes();
     this.ops = [];
     this.loads = [];
-    this.bytes = 0;
+    this.body.clear();
     this.excel.syncs++;
     this.excel.requests.push(bytes);
     if (bytes > PAYLOAD_LIMIT) {
@@ -496,10 +846,15 @@ export class FakeContext {
         `a request of ${bytes} bytes is over the 5 MB limit`,
       );
     }
-    for (const op of ops) op.apply();
+    for (const op of ops) op();
     // Loaded objects see the state after the queued writes, as in Excel.
     this.response = 0;
-    for (const o of loads) o.resolve();
+    this.answering = true;
+    try {
+      for (const o of loads) o.resolve();
+    } finally {
+      this.answering = false;
+    }
     if (this.excel.responseLimit === null || this.response <= this.excel.responseLimit) {
       this.excel.responses.push(this.response);
     } else {
@@ -513,9 +868,21 @@ export class FakeContext {
   }
 }
 
+export interface FakeHost {
+  /** The highest ExcelApi version the host declares (Excel 2016 without updates: "1.2"). */
+  excelApi?: string;
+}
+
+const versionAtLeast = (have: string, need: string) => {
+  const [a, b] = have.split(".").map(Number) as [number, number];
+  const [c, d] = need.split(".").map(Number) as [number, number];
+  return a > c || (a === c && b >= d);
+};
+
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   syncs = 0;
+  /** Bytes of each sync's request body. */
   requests: number[] = [];
   /** Bytes of loaded values per sync (Excel on the web refuses more than 5 MB; desktop has no limit). */
   responses: number[] = [];
@@ -523,8 +890,16 @@ export class FakeExcel {
   responseLimit: number | null = null;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
-  /** API sets reported as supported (name → highest version). */
-  supported: Record<string, string> = { ExcelApi: "1.17" };
+  /** The highest ExcelApi version this host declares; every lower one is supported too. */
+  readonly excelApi: string;
+
+  constructor(host: FakeHost = {}) {
+    this.excelApi = host.excelApi ?? "1.17";
+  }
+
+  get declared(): string {
+    return `ExcelApi ${this.excelApi}`;
+  }
 
   /** Excel.run: a fresh context per batch. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -532,13 +907,9 @@ export class FakeExcel {
     return batch(ctx as unknown as Excel.RequestContext);
   };
 
-  isSetSupported = (name: string, version = "1.1"): boolean => {
-    const have = this.supported[name];
-    if (!have) return false;
-    const [a, b] = have.split(".").map(Number) as [number, number];
-    const [c, d] = version.split(".").map(Number) as [number, number];
-    return a > c || (a === c && b >= d);
-  };
+  /** Office.context.requirements.isSetSupported, answered from the declared version. */
+  isSetSupported = (name: string, version = "1.1"): boolean =>
+    name === "ExcelApi" && versionAtLeast(this.excelApi, version);
 
   resetCounters(): void {
     this.syncs = 0;
@@ -565,9 +936,9 @@ export class FakeExcel {
   }
 
   addSheet(name: string): FakeSheet {
-    if (!isValidSheetName(name))
-      throw new FakeExcelError("InvalidArgument", `"${name}" is not a valid sheet name`);
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+    const problem = sheetNameProblem(name);
+    if (problem) throw new FakeExcelError("InvalidArgument", `"${name}": ${problem}`);
+    if (this.sheets.some((s) => sameSheetName(s.name, name))) {
       throw new FakeExcelError("ItemAlreadyExists", `a sheet named "${name}" exists`);
     }
     const s: FakeSheet = {

@@ -33,9 +33,10 @@ export function GenerateStep() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<GenerateOutcome | null>(null);
   const missing = [
-    !ledger.features.freezeAndLinks && t("ui.feature.freeze"),
-    !ledger.features.printLayout && t("ui.feature.print"),
-    !ledger.features.conditionalFormats && t("ui.feature.bars"),
+    !ledger.features.excelApi1_7 && t("ui.feature.freeze"),
+    !ledger.features.excelApi1_9 && t("ui.feature.print"),
+    !ledger.features.excelApi1_6 && t("ui.feature.bars"),
+    !ledger.features.excelApi1_13 && t("ui.feature.merged"),
   ].filter(Boolean);
   const go = (name: string) => act(() => ledger.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
   return (

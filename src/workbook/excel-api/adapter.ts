@@ -6,7 +6,8 @@
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
 import { STYLES, type CellStyle } from "../../core/plan/model";
 import type { SheetInfo } from "../port";
-import { BORDER_EDGES, type Command, type Features, batches, commandBytes } from "./commands";
+import { columnLetter } from "../../core/model";
+import { BORDER_EDGES, type Command, type Features, batches, cellAddress, commandBytes } from "./commands";
 
 /** Excel.run, or the test fake's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -20,10 +21,10 @@ export const MIN_EXCEL_API = "1.2";
 
 export function detectFeatures(req: Requirements): Features {
   return {
-    conditionalFormats: req.isSetSupported("ExcelApi", "1.6"),
-    freezeAndLinks: req.isSetSupported("ExcelApi", "1.7"),
-    printLayout: req.isSetSupported("ExcelApi", "1.9"),
-    mergedAreas: req.isSetSupported("ExcelApi", "1.13"),
+    excelApi1_6: req.isSetSupported("ExcelApi", "1.6"),
+    excelApi1_7: req.isSetSupported("ExcelApi", "1.7"),
+    excelApi1_9: req.isSetSupported("ExcelApi", "1.9"),
+    excelApi1_13: req.isSetSupported("ExcelApi", "1.13"),
   };
 }
 
@@ -104,8 +105,7 @@ export async function readSheets(
   try {
     return await readAtOnce(run, features, only);
   } catch (err) {
-    // Blocks need getRangeByIndexes (ExcelApi 1.7), which Excel on the web has.
-    if (errorCode(err) !== RESPONSE_TOO_LARGE || !features.freezeAndLinks) throw err;
+    if (errorCode(err) !== RESPONSE_TOO_LARGE) throw err;
     return readInBlocks(run, features, only);
   }
 }
@@ -128,7 +128,7 @@ function usedRanges(wanted: Excel.Worksheet[], features: Features, what: "cells"
     const range = sheet.getUsedRange(true);
     if (what === "cells") range.load("values,numberFormat,rowIndex,columnIndex");
     else range.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+    const merged = features.excelApi1_13 ? range.getMergedAreasOrNullObject() : null;
     merged?.load("address");
     return { sheet, range, merged };
   });
@@ -168,11 +168,10 @@ function readInBlocks(
       let block = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, range.columnCount)));
       for (let start = 0; start < range.rowCount;) {
         const count = Math.min(block, range.rowCount - start);
-        const part = sheet.getRangeByIndexes(
-          range.rowIndex + start,
-          range.columnIndex,
-          count,
-          range.columnCount,
+        // By address (ExcelApi 1.1), not getRangeByIndexes (1.7): blocks work on every host.
+        const top = range.rowIndex + start + 1;
+        const part = sheet.getRange(
+          `${cellAddress(top, range.columnIndex + 1)}:${cellAddress(top + count - 1, range.columnIndex + range.columnCount)}`,
         );
         part.load("values,numberFormat");
         try {
@@ -214,7 +213,7 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
   }
 }
 
-function queue(context: Excel.RequestContext, c: Command): void {
+function queue(context: Excel.RequestContext, c: Command, features: Features): void {
   const sheets = context.workbook.worksheets;
   switch (c.kind) {
     case "delete":
@@ -233,19 +232,24 @@ function queue(context: Excel.RequestContext, c: Command): void {
     }
     case "style": {
       const ws = sheets.getItem(c.sheet);
-      const target =
-        c.addresses.length > 1 ? ws.getRanges(c.addresses.join(",")) : ws.getRange(c.addresses[0]);
-      applyStyle(target.format as Excel.RangeFormat, STYLES[c.style]);
+      // Many ranges at once with getRanges (ExcelApi 1.9); one by one otherwise.
+      const targets: (Excel.Range | Excel.RangeAreas)[] =
+        c.addresses.length > 1 && features.excelApi1_9
+          ? [ws.getRanges(c.addresses.join(","))]
+          : c.addresses.map((a) => ws.getRange(a));
+      for (const target of targets) applyStyle(target.format as Excel.RangeFormat, STYLES[c.style]);
       return;
     }
     case "merge":
       sheets.getItem(c.sheet).getRange(c.address).merge(false);
       return;
+    // Whole columns and rows by address: ExcelApi 1.2 (getRangeByIndexes would need 1.7).
     case "width":
-      sheets.getItem(c.sheet).getRangeByIndexes(0, c.col - 1, 1, 1).format.columnWidth = c.points;
+      sheets.getItem(c.sheet).getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).format.columnWidth =
+        c.points;
       return;
     case "height":
-      sheets.getItem(c.sheet).getRangeByIndexes(c.row - 1, 0, c.rows, 1).format.rowHeight = c.points;
+      sheets.getItem(c.sheet).getRange(`${c.row}:${c.row + c.rows - 1}`).format.rowHeight = c.points;
       return;
     case "freeze":
       sheets.getItem(c.sheet).freezePanes.freezeRows(c.rows);
@@ -300,8 +304,8 @@ export async function executeCommands(
     (previous, group) =>
       previous.then(() =>
         run(async (context) => {
-          if (features.conditionalFormats) context.application.suspendApiCalculationUntilNextSync();
-          group.forEach((c) => queue(context, c));
+          if (features.excelApi1_6) context.application.suspendApiCalculationUntilNextSync();
+          group.forEach((c) => queue(context, c, features));
           await context.sync();
           done++;
           onProgress?.(done, groups.length);

@@ -13,16 +13,19 @@ import {
 } from "../../core/plan/model";
 import { settingsToRows } from "../../core/plan/settings";
 
-/** Excel API features above the minimum, checked at run time. */
+/**
+ * The requirement sets above ExcelApi 1.2 (the manifest's minimum) the host declares, each named
+ * by its set, checked at run time. Without them the adapter uses only ExcelApi 1.2 members.
+ */
 export interface Features {
-  /** ExcelApi 1.6: conditional formats, suspending calculation. */
-  conditionalFormats: boolean;
+  /** ExcelApi 1.6: conditional formats (data bars), suspending calculation. */
+  excelApi1_6: boolean;
   /** ExcelApi 1.7: freeze panes, hyperlinks, tab colours. */
-  freezeAndLinks: boolean;
-  /** ExcelApi 1.9: print layout, formatting many ranges at once. */
-  printLayout: boolean;
+  excelApi1_7: boolean;
+  /** ExcelApi 1.9: print layout, formatting many ranges at once (getRanges). */
+  excelApi1_9: boolean;
   /** ExcelApi 1.13: reading merged areas. */
-  mergedAreas: boolean;
+  excelApi1_13: boolean;
 }
 
 export type Command =
@@ -131,7 +134,7 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
       length = 0;
     };
     for (const a of addresses) {
-      if (!features.printLayout || length + a.length + 1 > MAX_ADDRESS_LIST) flush();
+      if (!features.excelApi1_9 || length + a.length + 1 > MAX_ADDRESS_LIST) flush();
       chunk.push(a);
       length += a.length + 1;
     }
@@ -151,7 +154,7 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
     if (h !== undefined) out.push({ kind: "height", sheet, row: i + 1, rows: j - i, points: h });
     i = j;
   }
-  if (features.freezeAndLinks) {
+  if (features.excelApi1_7) {
     if (plan.freeze?.rows) out.push({ kind: "freeze", sheet, rows: plan.freeze.rows });
     plan.rows.forEach((row, ri) =>
       row.forEach((cell, ci) => {
@@ -168,7 +171,7 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
     );
     if (plan.tabColor) out.push({ kind: "tab", sheet, color: `#${plan.tabColor.slice(2)}` });
   }
-  if (features.printLayout) {
+  if (features.excelApi1_9) {
     out.push({
       kind: "print",
       sheet,
@@ -179,7 +182,7 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
       ...(plan.print.header ? { header: plan.print.header } : {}),
     });
   }
-  if (features.conditionalFormats) {
+  if (features.excelApi1_6) {
     for (const b of plan.dataBars ?? []) {
       out.push({ kind: "dataBar", sheet, address: rangeAddress(b.fromRow, b.col, b.toRow, b.col) });
     }
@@ -238,75 +241,135 @@ export const BORDER_EDGES = [
   "InsideVertical",
 ] as const;
 
-/** What one action adds to a request besides its values (object path, ids, property name). */
-const ACTION_BYTES = 80;
+/*
+ * What a command adds to a request, counted as office.js writes the request's JSON body (its
+ * `ClientRequest`: `{ AutoKeepReference, Actions, ObjectPaths }`). Every proxy object the adapter
+ * makes is an object path, listed under ObjectPaths and instantiated by an action of its own;
+ * every property set or method call is one more action carrying its arguments. Ids are counted at
+ * seven digits (a batch makes far fewer objects), so the count is an upper bound.
+ */
 const json = (v: unknown) => utf8Length(JSON.stringify(v));
+const ID = 9_999_999;
+/** An object path entry (`"id":{…}`) and its instantiate action, without its name and arguments. */
+const PATH_BYTES =
+  json(String(ID)) +
+  1 +
+  json({ Id: ID, ObjectPathType: 3, Name: "", ParentObjectPathId: ID, ArgumentInfo: { Arguments: [] } }) +
+  1 +
+  json({ Id: ID, ActionType: 1, Name: "", ObjectPathId: ID }) +
+  1;
+/** A set or call action, without its name and arguments. */
+const ACTION_BYTES =
+  json({ Id: ID, ActionType: 4, Name: "", ObjectPathId: ID, ArgumentInfo: { Arguments: [] } }) + 1;
+/** The body's own frame and what every batch makes once: workbook, worksheets, application, suspend. */
+const BATCH_BYTES_FIXED = 1024;
 
-/** Properties a style sets, as name → value (mirrors the adapter's applyStyle). */
-function styleProperties(style: StyleId): [string, unknown][] {
+/** JSON of an argument list's items (commas between them). */
+const argsBytes = (args: unknown[]) => (args.length ? json(args) - 2 : 0);
+const path = (name: string, args: unknown[] = []) => PATH_BYTES + name.length + argsBytes(args);
+const action = (name: string, args: unknown[] = []) => ACTION_BYTES + name.length + argsBytes(args);
+/** `worksheets.getItem(sheet)`: made anew by every command. */
+const sheetPath = (sheet: string) => path("", [sheet]);
+/** `getItem(sheet).getRange(address)`. */
+const rangePath = (sheet: string, address: string) => sheetPath(sheet) + path("GetRange", [address]);
+
+/** Properties a style sets, as [object, property, value] (mirrors the adapter's applyStyle). */
+function styleProperties(style: StyleId): [string, string, unknown][] {
   const s = STYLES[style];
-  const props: [string, unknown][] = [
-    ["font.name", "等线"],
-    ["font.size", s.size ?? 10.5],
-    ["font.bold", Boolean(s.bold)],
-    ["wrapText", Boolean(s.wrap)],
-    ["verticalAlignment", "Top"],
+  const props: [string, string, unknown][] = [
+    ["Font", "Name", "等线"],
+    ["Font", "Size", s.size ?? 10.5],
+    ["Font", "Bold", Boolean(s.bold)],
+    ["Format", "WrapText", Boolean(s.wrap)],
+    ["Format", "VerticalAlignment", "Top"],
   ];
-  if (s.color) props.push(["font.color", "#000000"]);
-  if (s.underline) props.push(["font.underline", "Single"]);
-  if (s.fill) props.push(["fill.color", "#000000"]);
-  if (s.align) props.push(["horizontalAlignment", "Center"]);
+  if (s.color) props.push(["Font", "Color", "#000000"]);
+  if (s.underline) props.push(["Font", "Underline", "Single"]);
+  if (s.fill) props.push(["Fill", "Color", "#000000"]);
+  if (s.align) props.push(["Format", "HorizontalAlignment", "Center"]);
   if (s.border) {
     for (const edge of BORDER_EDGES) {
-      props.push([`border.${edge}.style`, "Continuous"], [`border.${edge}.color`, "#BFBFBF"]);
+      props.push([edge, "Style", "Continuous"], [edge, "Color", "#BFBFBF"]);
     }
   }
   return props;
 }
 
-const setBytes = (name: string, value: unknown) => json(value) + name.length + ACTION_BYTES;
+function styleBytes(c: Extract<Command, { kind: "style" }>): number {
+  const props = styleProperties(c.style);
+  // The objects the properties live on: format, font, fill, the border collection and each edge.
+  const objects = new Set(props.map(([o]) => o));
+  let n = rangePath(c.sheet, c.addresses.join(",")) + path("Format");
+  for (const o of objects)
+    if (o !== "Format") n += path(o, (BORDER_EDGES as readonly string[]).includes(o) ? [o] : []);
+  if (props.some(([o]) => (BORDER_EDGES as readonly string[]).includes(o))) n += path("Borders");
+  return n + props.reduce((sum, [, name, v]) => sum + action(name, [v]), 0);
+}
 
 /**
- * A command's share of a request: every object it makes and every property it sets, each with
- * its values and the action's own overhead. The Excel API fake charges requests the same way.
+ * A command's share of a request (an upper bound): the objects it makes and the actions it
+ * queues, each with its arguments, as `queue` in the adapter makes them.
  */
 export function commandBytes(c: Command): number {
   switch (c.kind) {
     case "delete":
-    case "freeze":
-    case "tab":
-      return ACTION_BYTES + (c.kind === "tab" ? json(c.color) : 0);
+      return sheetPath(c.sheet) + action("Delete");
     case "add":
-      return c.sheet.length + ACTION_BYTES + (c.hidden ? setBytes("visibility", "VeryHidden") : 0);
+      return path("Add", [c.sheet]) + (c.hidden ? action("Visibility", ["VeryHidden"]) : 0);
     case "values":
-      return c.address.length + ACTION_BYTES + json(c.formats) + ACTION_BYTES + json(c.values) + ACTION_BYTES;
-    case "style": {
-      const target = c.addresses.join(",").length + ACTION_BYTES;
-      return target + styleProperties(c.style).reduce((n, [name, v]) => n + setBytes(name, v), 0);
-    }
+      return (
+        rangePath(c.sheet, c.address) +
+        ACTION_BYTES +
+        "NumberFormat".length +
+        json(c.formats) +
+        ACTION_BYTES +
+        "Values".length +
+        json(c.values)
+      );
+    case "style":
+      return styleBytes(c);
     case "merge":
-      return c.address.length + 2 * ACTION_BYTES;
+      return rangePath(c.sheet, c.address) + action("Merge", [false]);
     case "width":
-      return setBytes("columnWidth", c.points);
+      return rangePath(c.sheet, "XFD:XFD") + path("Format") + action("ColumnWidth", [c.points]);
     case "height":
-      return setBytes("rowHeight", c.points);
+      return (
+        rangePath(c.sheet, `${c.row}:${c.row + c.rows - 1}`) +
+        path("Format") +
+        action("RowHeight", [c.points])
+      );
+    case "freeze":
+      return sheetPath(c.sheet) + path("FreezePanes") + action("FreezeRows", [c.rows]);
+    case "tab":
+      return sheetPath(c.sheet) + action("TabColor", [c.color]);
     case "link":
       return (
-        c.address.length +
-        ACTION_BYTES +
-        json({ documentReference: c.target, textToDisplay: c.text }) +
-        ACTION_BYTES
+        rangePath(c.sheet, c.address) +
+        action("Hyperlink", [{ documentReference: c.target, textToDisplay: c.text }])
       );
     case "print":
       return (
-        setBytes("orientation", c.orientation) +
-        setBytes("paperSize", "A4") +
-        setBytes("zoom", { horizontalFitToPages: 1, verticalFitToPages: 0 }) +
-        (c.titleRows ? setBytes("titleRows", c.titleRows) : 0) +
-        (c.header ? setBytes("centerHeader", c.header) : 0)
+        sheetPath(c.sheet) +
+        path("PageLayout") +
+        action("Orientation", [c.orientation]) +
+        action("PaperSize", ["A4"]) +
+        action("Zoom", [{ horizontalFitToPages: 1, verticalFitToPages: 0 }]) +
+        (c.titleRows ? action("SetPrintTitleRows", [c.titleRows]) : 0) +
+        (c.header
+          ? path("HeadersFooters") +
+            path("DefaultForAllPages") +
+            action("CenterHeader", [c.header.replace(/&/g, "&&")])
+          : 0)
       );
     case "dataBar":
-      return c.address.length + 2 * ACTION_BYTES + 3 * setBytes("dataBar", { type: "Number", formula: "0" });
+      return (
+        rangePath(c.sheet, c.address) +
+        path("ConditionalFormats") +
+        path("Add", ["DataBar"]) +
+        path("DataBar") +
+        action("BarDirection", ["LeftToRight"]) +
+        2 * action("LowerBoundRule", [{ type: "Number", formula: "0" }])
+      );
   }
 }
 
@@ -314,13 +377,13 @@ export function commandBytes(c: Command): number {
 export function batches(commands: Command[], limit = BATCH_BYTES): Command[][] {
   const out: Command[][] = [];
   let cur: Command[] = [];
-  let size = 0;
+  let size = BATCH_BYTES_FIXED;
   for (const c of commands) {
     const b = commandBytes(c);
     if (cur.length && size + b > limit) {
       out.push(cur);
       cur = [];
-      size = 0;
+      size = BATCH_BYTES_FIXED;
     }
     cur.push(c);
     size += b;

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * Writes test/fake-excel/api-sets.generated.ts: for every Excel API member the fake implements
+ * (each "Class.member" string in the fake's source), the requirement set that brought it, read
+ * from the `[Api set: ExcelApi 1.x]` annotation of its doc comment in @types/office-js.
+ *
+ *   node test/fake-excel/gen-api-sets.js           writes the file
+ *   node test/fake-excel/gen-api-sets.js --print   prints what it would write (the test compares)
+ *
+ * An annotation may give a member two versions ("1.1 for reading visibility; 1.2 for setting it",
+ * "1.1 for get, 1.8 for set"): the table keeps both, `read` and `write`. A parameter's own
+ * annotation (`@param valuesOnly … [Api set: ExcelApi 1.2]`) is kept as `Class.member.param`.
+ * A member the fake names that the declarations do not annotate is an error, not a guess.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const root = path.resolve(__dirname, "../..");
+const DTS = path.join(root, "node_modules/@types/office-js/index.d.ts");
+const FAKE_DIR = __dirname;
+const OUT = path.join(FAKE_DIR, "api-sets.generated.ts");
+
+/**
+ * The members the fake's source names: every string "Class.member" (or "Class.member.param")
+ * whose class is an Excel class. One the declarations do not annotate is an error.
+ */
+function membersUsed(table) {
+  const classes = new Set([...table.keys()].map((k) => k.split(".")[0]));
+  const used = new Set();
+  const unknown = new Set();
+  for (const file of fs.readdirSync(FAKE_DIR)) {
+    if (!file.endsWith(".ts") || file.endsWith(".generated.ts")) continue;
+    const text = fs.readFileSync(path.join(FAKE_DIR, file), "utf8");
+    for (const m of text.matchAll(/"([A-Z][A-Za-z]+)\.([a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)?)"/g)) {
+      if (!classes.has(m[1])) continue;
+      const member = `${m[1]}.${m[2]}`;
+      (table.has(member) ? used : unknown).add(member);
+    }
+  }
+  if (unknown.size)
+    throw new Error(`no [Api set: …] annotation in @types/office-js for: ${[...unknown].join(", ")}`);
+  return [...used].sort();
+}
+
+const compare = (a, b) => {
+  const [x, y] = a.split(".").map(Number);
+  const [u, v] = b.split(".").map(Number);
+  return x - u || y - v;
+};
+const lowest = (a, b) => (!a ? b : compare(a, b) <= 0 ? a : b);
+
+/** "ExcelApi 1.1 for reading visibility; 1.2 for setting it." → { set, read, write } */
+function parseAnnotation(text) {
+  const m = /^(\w+) (\d+\.\d+)(.*)$/.exec(text.trim());
+  if (!m) return null;
+  const [, set, first, rest] = m;
+  const forSet = /(\d+\.\d+) for set/.exec(rest);
+  return { set, read: first, write: forSet ? forSet[1] : first };
+}
+
+/** Every annotated member of the classes in `declare namespace Excel`. */
+function annotations() {
+  const lines = fs.readFileSync(DTS, "utf8").split("\n");
+  const start = lines.indexOf("declare namespace Excel {");
+  if (start < 0) throw new Error(`no "declare namespace Excel" in ${DTS}`);
+  const table = new Map();
+  let cls = null;
+  let comment = null;
+  let lastComment = null;
+  for (let i = start + 1; i < lines.length && lines[i] !== "}"; i++) {
+    const line = lines[i];
+    const c = /^ {4}class (\w+) /.exec(line);
+    if (c) {
+      cls = c[1];
+      continue;
+    }
+    if (/^ {4}\}/.test(line)) {
+      cls = null;
+      continue;
+    }
+    if (!cls) continue;
+    if (/^ {8}\/\*\*/.test(line)) comment = [];
+    if (comment) {
+      comment.push(line);
+      if (line.includes("*/")) {
+        lastComment = comment.join("\n");
+        comment = null;
+      }
+      continue;
+    }
+    const member = /^ {8}(?:readonly |static )*(\w+)\??[(:<]/.exec(line);
+    if (!member || !lastComment) continue;
+    const doc = lastComment;
+    lastComment = null;
+    const own = doc
+      .split("\n")
+      .filter((l) => !l.includes("@param"))
+      .join("\n");
+    const a = /\[Api set: ([^\]]+)\]/.exec(own);
+    const parsed = a && parseAnnotation(a[1]);
+    if (parsed) merge(table, `${cls}.${member[1]}`, parsed);
+    for (const p of doc.matchAll(/@param (\w+)[^\n]*\[Api set: ([^\]]+)\]/g)) {
+      const pp = parseAnnotation(p[2]);
+      if (pp) merge(table, `${cls}.${member[1]}.${p[1]}`, pp);
+    }
+  }
+  return table;
+}
+
+/** Overloads: the member is there from the lowest version any overload names. */
+function merge(table, key, entry) {
+  const had = table.get(key);
+  if (!had) table.set(key, entry);
+  else if (had.set === entry.set)
+    table.set(key, {
+      set: had.set,
+      read: lowest(had.read, entry.read),
+      write: lowest(had.write, entry.write),
+    });
+}
+
+function generate() {
+  const table = annotations();
+  const used = membersUsed(table);
+  const version = JSON.parse(
+    fs.readFileSync(path.join(root, "node_modules/@types/office-js/package.json"), "utf8"),
+  ).version;
+  const rows = used.map((m) => {
+    const e = table.get(m);
+    return `  "${m}": { set: "${e.set}", read: "${e.read}", write: "${e.write}" },`;
+  });
+  return [
+    `// Generated by test/fake-excel/gen-api-sets.js from @types/office-js ${version}; do not edit.`,
+    "// Each Excel API member the fake implements, with the requirement set that brought it (its",
+    '// "[Api set: …]" annotation): `read` to get or call it, `write` to set it.',
+    "export const API_SETS = {",
+    ...rows,
+    "} as const;",
+    "",
+    "export type ApiMember = keyof typeof API_SETS;",
+    "",
+  ].join("\n");
+}
+
+if (require.main === module) {
+  const text = generate();
+  if (process.argv.includes("--print")) process.stdout.write(text);
+  else fs.writeFileSync(OUT, text);
+}
+
+module.exports = { generate };

@@ -21,7 +21,12 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-/** Excel compares sheet names ignoring case ("Sheet1" and "SHEET1" are one name). */
+/**
+ * Excel compares sheet names ignoring case ("Sheet1" and "SHEET1" are one name), character by
+ * character (a character whose upper case is longer, as ß → SS, is compared as it is).
+ */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
+  const fold = (s: string) =>
+    [...s].map((ch) => (ch.toUpperCase().length === ch.length ? ch.toUpperCase() : ch)).join("");
+  return fold(a) === fold(b);
 }

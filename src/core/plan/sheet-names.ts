@@ -6,6 +6,19 @@
 export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[:\\/?*[\]]/g;
 
+/**
+ * The longest start of `s` at most `max` long as Excel counts (UTF-16 code units, so a character
+ * outside the BMP such as 𠀀 counts 2), never splitting a character.
+ */
+function clip(s: string, max: number): string {
+  let out = "";
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** A valid sheet name for a text (not yet unique). */
 export function validSheetName(text: string): string {
   let s = [...text.replace(FORBIDDEN, "_")]
@@ -13,7 +26,8 @@ export function validSheetName(text: string): string {
     .join("")
     .trim();
   s = s.replace(/^'+|'+$/g, "");
-  s = [...s].slice(0, MAX_SHEET_NAME).join("").replace(/'+$/, "").trim();
+  // Apostrophes and spaces together: trimming one may leave the other at an end ("县' '").
+  s = clip(s, MAX_SHEET_NAME).replace(/^[\s']+|[\s']+$/g, "");
   if (!s) s = "Sheet";
   if (s.toLowerCase() === "history") s = `${s}_`;
   return s;
@@ -22,7 +36,7 @@ export function validSheetName(text: string): string {
 export function isValidSheetName(name: string): boolean {
   return (
     name.length > 0 &&
-    [...name].length <= MAX_SHEET_NAME &&
+    name.length <= MAX_SHEET_NAME &&
     !/[:\\/?*[\]]/.test(name) &&
     !name.startsWith("'") &&
     !name.endsWith("'") &&
@@ -43,7 +57,7 @@ export class SheetNamer {
     let candidate = base;
     for (let i = 2; this.used.has(candidate.toLowerCase()); i++) {
       const suffix = `(${i})`;
-      candidate = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join("") + suffix;
+      candidate = clip(base, MAX_SHEET_NAME - suffix.length) + suffix;
     }
     this.used.add(candidate.toLowerCase());
     return candidate;

@@ -113,8 +113,15 @@ const boxAddress = (b: Box) => {
 
 /** Base of every proxy object: its object path (instantiated when made), loads and their readiness. */
 class ClientObject {
-  protected readonly ready = new Set<string>();
-  protected readonly pending = new Set<string>();
+  // Made on first use: a generation makes hundreds of thousands of objects that load nothing.
+  private readySet: Set<string> | null = null;
+  private pendingSet: Set<string> | null = null;
+  protected get ready(): Set<string> {
+    return (this.readySet ??= new Set());
+  }
+  protected get pending(): Set<string> {
+    return (this.pendingSet ??= new Set());
+  }
   constructor(
     readonly ctx: FakeContext,
     readonly path: ObjectPath,
@@ -143,8 +150,9 @@ class ClientObject {
   }
   /** Called at sync: take a snapshot of the loaded properties. */
   resolve(): void {
-    for (const p of this.pending) this.ready.add(p);
-    this.pending.clear();
+    if (!this.pendingSet) return;
+    for (const p of this.pendingSet) this.ready.add(p);
+    this.pendingSet.clear();
   }
   /** Properties delivered by a parent's load ("items/name"). */
   markReady(...props: string[]): this {
@@ -189,18 +197,49 @@ class FakeFormatPart extends ClientObject {
     ctx: FakeContext,
     path: ObjectPath,
     className: "RangeFont" | "RangeFill" | "RangeBorder",
-    private readonly prefix: string,
-    private readonly members: Record<string, ApiMember>,
-    private readonly boxes: Boxes,
+    /** Where the fake keeps the part's properties in a cell's format ("font", "border.EdgeTop"). */
+    readonly prefix: string,
+    readonly boxes: Boxes,
   ) {
     super(ctx, path, className);
-    // The properties the fake implements for this part, each checked and sent as a set.
-    for (const [prop, member] of Object.entries(members)) {
-      Object.defineProperty(this, prop, {
-        set: (v: unknown) =>
-          this.setProperty(member, v, () => formatCells(ctx, boxes, `${prefix}.${prop}`, v)),
-      });
-    }
+  }
+  protected put(member: ApiMember, v: unknown): void {
+    this.setProperty(member, v, () =>
+      formatCells(this.ctx, this.boxes, `${this.prefix}.${memberName(member)}`, v),
+    );
+  }
+}
+
+class FakeFont extends FakeFormatPart {
+  set name(v: string) {
+    this.put("RangeFont.name", v);
+  }
+  set size(v: number) {
+    this.put("RangeFont.size", v);
+  }
+  set bold(v: boolean) {
+    this.put("RangeFont.bold", v);
+  }
+  set color(v: string) {
+    this.put("RangeFont.color", v);
+  }
+  set underline(v: string) {
+    this.put("RangeFont.underline", v);
+  }
+}
+
+class FakeFill extends FakeFormatPart {
+  set color(v: string) {
+    this.put("RangeFill.color", v);
+  }
+}
+
+class FakeBorder extends FakeFormatPart {
+  set style(v: string) {
+    this.put("RangeBorder.style", v);
+  }
+  set color(v: string) {
+    this.put("RangeBorder.color", v);
   }
 }
 
@@ -214,7 +253,6 @@ function formatCells(ctx: FakeContext, boxes: Boxes, prop: string, v: unknown): 
 }
 
 class FakeFormat extends ClientObject {
-  private parts = new Map<string, FakeFormatPart>();
   constructor(
     ctx: FakeContext,
     path: ObjectPath,
@@ -224,36 +262,30 @@ class FakeFormat extends ClientObject {
   ) {
     super(ctx, path, className);
   }
-  private part(member: "RangeFormat.font" | "RangeFormat.fill", members: Record<string, ApiMember>) {
-    // office.js makes a navigation property's object once per parent object.
-    let p = this.parts.get(member);
-    if (!p) {
-      this.ctx.api(member);
-      const name = memberName(member);
-      const cls = member === "RangeFormat.font" ? "RangeFont" : "RangeFill";
-      p = new FakeFormatPart(
-        this.ctx,
-        this.ctx.body.property(this.path, name),
-        cls,
-        name,
-        members,
-        this.boxes,
-      );
-      this.parts.set(member, p);
-    }
-    return p;
+  // office.js makes a navigation property's object once per parent object.
+  private fontObject: FakeFont | null = null;
+  private fillObject: FakeFill | null = null;
+  get font(): FakeFont {
+    this.ctx.api("RangeFormat.font");
+    this.fontObject ??= new FakeFont(
+      this.ctx,
+      this.ctx.body.property(this.path, "font"),
+      "RangeFont",
+      "font",
+      this.boxes,
+    );
+    return this.fontObject;
   }
-  get font(): Record<string, unknown> {
-    return this.part("RangeFormat.font", {
-      name: "RangeFont.name",
-      size: "RangeFont.size",
-      bold: "RangeFont.bold",
-      color: "RangeFont.color",
-      underline: "RangeFont.underline",
-    }) as unknown as Record<string, unknown>;
-  }
-  get fill(): Record<string, unknown> {
-    return this.part("RangeFormat.fill", { color: "RangeFill.color" }) as unknown as Record<string, unknown>;
+  get fill(): FakeFill {
+    this.ctx.api("RangeFormat.fill");
+    this.fillObject ??= new FakeFill(
+      this.ctx,
+      this.ctx.body.property(this.path, "fill"),
+      "RangeFill",
+      "fill",
+      this.boxes,
+    );
+    return this.fillObject;
   }
   private bordersObject: ClientObject | null = null;
   get borders() {
@@ -269,15 +301,13 @@ class FakeFormat extends ClientObject {
     return {
       getItem: (edge: string) => {
         this.ctx.api("RangeBorderCollection.getItem");
-        const members = { style: "RangeBorder.style", color: "RangeBorder.color" } as const;
-        return new FakeFormatPart(
+        return new FakeBorder(
           this.ctx,
           this.ctx.body.indexer(collection.path, [edge]),
           "RangeBorder",
           `border.${edge}`,
-          members,
           this.boxes,
-        ) as unknown as Record<string, unknown>;
+        );
       },
     };
   }
@@ -907,9 +937,14 @@ export class FakeExcel {
     return batch(ctx as unknown as Excel.RequestContext);
   };
 
+  private readonly answers = new Map<string, boolean>();
   /** Office.context.requirements.isSetSupported, answered from the declared version. */
-  isSetSupported = (name: string, version = "1.1"): boolean =>
-    name === "ExcelApi" && versionAtLeast(this.excelApi, version);
+  isSetSupported = (name: string, version = "1.1"): boolean => {
+    if (name !== "ExcelApi") return false;
+    let yes = this.answers.get(version);
+    if (yes === undefined) this.answers.set(version, (yes = versionAtLeast(this.excelApi, version)));
+    return yes;
+  };
 
   resetCounters(): void {
     this.syncs = 0;

@@ -12,8 +12,9 @@ interface Fixture {
   }[];
 }
 
-const excel = new FakeExcel();
 const params = new URLSearchParams(location.search);
+// ?excelApi=1.2: a host declaring that ExcelApi version (default: a current Excel).
+const excel = new FakeExcel({ excelApi: params.get("excelApi") ?? undefined });
 const ready = fetch("fixture.json")
   .then((r) => r.json() as Promise<Fixture>)
   .then((fx) => {

@@ -216,6 +216,30 @@ describeIfChromium("the task pane in a real browser", () => {
     expect(await axe()).toEqual([]);
   });
 
+  it("on Excel 2016 (ExcelApi 1.2) says what it lacks and still generates every sheet", async () => {
+    const old = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 900 } });
+    old.on("request", (r) => requests.push(r.url()));
+    const errors: string[] = [];
+    old.on("pageerror", (e) => errors.push(String(e)));
+    await old.goto(`${base}/taskpane.html?lang=zh-CN&excelApi=1.2`);
+    await old.getByTestId("source-counts").waitFor({ timeout: 20_000 });
+    await expect(old.getByRole("note").textContent()).resolves.toMatch(
+      /不支持：冻结表头、超链接、打印设置、数据条、读取合并单元格/,
+    );
+    await old.getByRole("button", { name: "生成台账" }).click();
+    await old.getByTestId("generate-result").waitFor({ timeout: 30_000 });
+    await expect(old.getByTestId("generate-result").textContent()).resolves.toMatch(
+      /已生成汇总表和 \d+ 个单位工作表/,
+    );
+    const oldHost = (f: string) => old.evaluate(`(${f})(window.__fakeExcel)`);
+    expect(await oldHost("(x) => x.sheets.map((s) => s.name)")).toEqual(
+      expect.arrayContaining(["汇总", "检查结果", "_TaskLedger"]),
+    );
+    expect(errors).toEqual([]);
+    await old.screenshot({ path: path.join(ARTIFACTS, "pane-excel-2016.png"), fullPage: true });
+    await old.close();
+  });
+
   it("loads nothing from outside its own origin", () => {
     // (The first-render time is written to artifacts/ for the benchmark, which holds the target.)
     expect(requests.length).toBeGreaterThan(2);

@@ -5,7 +5,7 @@ import type { CellValue } from "../../../src/core/read/grid";
 import { UnitDirectory } from "../../../src/core/units/directory";
 import { formatDate, translator } from "../../../src/i18n";
 import { cellFromApi, detectFeatures, readSheets } from "../../../src/workbook/excel-api/adapter";
-import { batches, planCommands } from "../../../src/workbook/excel-api/commands";
+import { type Command, batches, commandBytes, planCommands } from "../../../src/workbook/excel-api/commands";
 import { executeCommands } from "../../../src/workbook/excel-api/adapter";
 import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
 import { applyPlan } from "../../../src/workbook/exceljs/apply";
@@ -264,6 +264,53 @@ describe("generating through the Excel API", () => {
     );
     expect(excel.sheets.filter((s) => s.name === "汇总")).toHaveLength(1);
   });
+
+  it.each(["1.2", "1.17"])(
+    "counts no command as smaller than office.js would send it (ExcelApi %s)",
+    async (excelApi) => {
+      const list = listFromText(sampleText());
+      const directory = UnitDirectory.builtin();
+      const checks = runChecks(list, directory, { asOf: "2024-07-01", dueSoonDays: 15 });
+      const plan = buildPlan({
+        list,
+        checks,
+        asOf: "2024-07-01",
+        dueSoonDays: 15,
+        lang: "zh-CN",
+        asOfText: formatDate("2024-07-01", "zh-CN"),
+        t,
+        tr: t,
+        userSheets: [],
+        includeListSheet: true,
+        includeDirectory: true,
+      });
+      const excel = new FakeExcel({ excelApi });
+      const features = detectFeatures(excel);
+      const commands = planCommands(plan, null, [], features);
+      // Of each kind, the first and the one the adapter counts largest.
+      const picked = new Set<Command>();
+      for (const kind of new Set(commands.map((c) => c.kind))) {
+        const all = commands.filter((c) => c.kind === kind);
+        picked.add(all[0]!);
+        picked.add(all.reduce((a, b) => (commandBytes(b) > commandBytes(a) ? b : a)));
+      }
+      expect(picked.size).toBeGreaterThan(8);
+      const added = new Set<string>();
+      for (const c of picked) {
+        if (c.kind !== "add" && !added.has(c.sheet)) {
+          await executeCommands(excel.run, [{ kind: "add", sheet: c.sheet }], features);
+          added.add(c.sheet);
+        }
+        if (c.kind === "add") added.add(c.sheet);
+        await executeCommands(excel.run, [c], features);
+        // One command in a request of its own: its count, plus the 1 KB the batching keeps for the
+        // body's frame and the objects every batch makes, covers what the fake weighs.
+        expect([c.kind, excel.requests.at(-1)! <= commandBytes(c) + 1024]).toEqual([c.kind, true]);
+        // And not wildly more: a count far above the real size would waste syncs.
+        expect([c.kind, excel.requests.at(-1)! > 0.6 * commandBytes(c)]).toEqual([c.kind, true]);
+      }
+    },
+  );
 
   it("splits commands into batches under the limit", () => {
     const cmds = Array.from({ length: 10 }, (_, i) => ({

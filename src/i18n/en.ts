@@ -168,6 +168,11 @@ export const en: Record<MessageKey, string> = {
   "bulletin.gap.behind": "{points} points behind",
   "bulletin.noProgress": "No report",
   "bulletin.page": "— {page} —",
+  "ui.sum.chartAria":
+    "Bar chart of lead tasks done and overdue for {n} units; the numbers are in the table below",
+  "ui.sum.chartTable": "Lead tasks per unit: done and overdue",
+  "ui.sum.chartUnit": "Unit",
+  "ui.sum.chartLead": "Lead tasks",
   "cli.wrote": "Wrote {file}",
   "cli.generated": "{tasks} tasks, {units} unit sheets, {findings} findings",
   "cli.colours": "Warnings: red {red}, yellow {yellow}, blue {blue}, green {green}",

@@ -4,6 +4,7 @@
  * LibreOffice renders from the cells (page kept as a PNG in artifacts/).
  */
 import { DOMParser } from "@xmldom/xmldom";
+import fc from "fast-check";
 import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "fs";
 import { strToU8, zipSync } from "fflate";
@@ -107,6 +108,27 @@ describe("chart parts", () => {
       "'Bob''s sheet'!$AB$3",
     );
     expect(escapeXml(`a<b & "c">`)).toBe("a&lt;b &amp; &quot;c&quot;&gt;");
+  });
+
+  it("write any sheet name and range so that it reads back the same (property)", () => {
+    const letters = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)),
+        fc.integer({ min: 1, max: 1_048_576 }),
+        fc.integer({ min: 1, max: 16_384 }),
+        fc.nat({ max: 50 }),
+        fc.nat({ max: 30 }),
+        (sheet, top, left, h, w) => {
+          const r = { sheet, top, left, bottom: top + h, right: left + w };
+          const m = /^'((?:[^']|'')*)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(rangeRef(r));
+          expect(m).not.toBeNull();
+          expect(m![1]!.replace(/''/g, "'")).toBe(sheet);
+          expect([letters(m![2]!), Number(m![3])]).toEqual([left, top]);
+          expect(m![4] ? [letters(m![4]), Number(m![5])] : [left, top]).toEqual([left + w, top + h]);
+        },
+      ),
+    );
   });
 
   it("bar: a clustered bar chart with values on the bars, first row on top, refs to the planned ranges", async () => {

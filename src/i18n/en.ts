@@ -167,6 +167,7 @@ export const en: Record<MessageKey, string> = {
   "bulletin.gap.overdue": "{days} days overdue",
   "bulletin.gap.behind": "{points} points behind",
   "bulletin.noProgress": "No report",
+  "bulletin.noLead": "No lead unit named",
   "bulletin.page": "— {page} —",
   "ui.sum.chartAria":
     "Bar chart of lead tasks done and overdue for {n} units; the numbers are in the table below",

@@ -165,6 +165,7 @@ export const zhCN = {
   "bulletin.gap.overdue": "逾期{days}天",
   "bulletin.gap.behind": "低于序时{points}个百分点",
   "bulletin.noProgress": "未报送",
+  "bulletin.noLead": "未明确牵头单位",
   "bulletin.page": "— {page} —",
   "ui.sum.chartAria": "{n}个单位的牵头任务已完成与逾期数量条形图，数值见下表",
   "ui.sum.chartTable": "各单位牵头任务：已完成与逾期",

@@ -177,6 +177,11 @@ describe("the bulletin in Chinese", () => {
       tasks: [{ id: "1", section: "", title: "任务", lead: ["县财政局"], state: "overdue", daysOverdue: 3 }],
     });
     expect(table(noReport, "annex").rows[0]).toEqual(["1", "任务", "县财政局", "—", "逾期3天", "未报送"]);
+    const noLead = build({
+      ...BULLETIN_INPUT,
+      tasks: [{ id: "2", section: "", title: "任务", lead: [], state: "overdue", daysOverdue: 3 }],
+    });
+    expect(list(noLead, "overdue").items).toEqual(["未明确牵头单位负责的第2项“任务”，逾期3天。"]);
   });
 
   it("says so in 附件1 when nothing is late", () => {

@@ -57,6 +57,7 @@ export type BulletinKey =
   | "bulletin.gap.overdue"
   | "bulletin.gap.behind"
   | "bulletin.noProgress"
+  | "bulletin.noLead"
   | "bulletin.page";
 
 /** The words of one language: the i18n table's translate function and its date format. */
@@ -198,7 +199,8 @@ const inner = (title: string) => title.replace(/“/g, "‘").replace(/”/g, "�
 export function buildBulletin(input: BulletinInput, words: BulletinWords): BulletinDoc {
   const { t, date } = words;
   const zh = input.lang === "zh-CN";
-  const units = (names: readonly string[]) => names.join(zh ? "、" : ", ");
+  const units = (names: readonly string[]) =>
+    names.length ? names.join(zh ? "、" : ", ") : t("bulletin.noLead");
   const [year, month] = input.period.split("-").map(Number);
   const title =
     input.title ??

@@ -16,6 +16,7 @@ import {
   CHART_REL_TYPE,
   DRAWING_CONTENT_TYPE,
   DRAWING_REL_TYPE,
+  cacheFromRows,
   chartXml,
   columnLetters,
   drawingElement,
@@ -194,6 +195,28 @@ describe("chart parts", () => {
     expect(all(one(doc, C, "numCache"), C, "v").map((v) => Number(v.textContent))).toEqual(
       UNITS.map((u) => u[2]),
     );
+  });
+
+  it("take the cache from the planned sheet's own cells", () => {
+    const rows = [
+      [{ v: "单位" }, { v: "牵头" }, { v: "完成率" }],
+      ...UNITS.map(([name, lead, rate]) => [{ v: name }, { v: lead }, { v: rate, s: "percent" as const }]),
+    ];
+    expect(cacheFromRows(BAR, { name: SHEET, rows })).toEqual({
+      categories: UNITS.map((u) => u[0]),
+      values: [UNITS.map((u) => u[2])],
+    });
+    // A text or empty value cell is a gap, not a zero; a range on another sheet is not cached.
+    rows[2]![2] = { v: "—" };
+    expect(cacheFromRows(BAR, { name: SHEET, rows: rows.slice(0, 4) })!.values[0]).toEqual([
+      1,
+      null,
+      0.6667,
+      null,
+      null,
+      null,
+    ]);
+    expect(cacheFromRows(BAR, { name: "其他", rows })).toBeUndefined();
   });
 
   it("escape titles and series names that hold markup characters", async () => {

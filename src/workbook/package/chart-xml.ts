@@ -12,7 +12,7 @@
  *   xl/worksheets/_rels/sheetK.xml.rels       … DRAWING_REL_TYPE → ../drawings/drawingM.xml
  *   and in the sheet part, after pageSetup / headerFooter: drawingElement(rId)
  */
-import type { ChartPlan, MergeOut, RangeOut } from "../../core/plan/model";
+import type { ChartPlan, MergeOut, PlanCell, RangeOut } from "../../core/plan/model";
 
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
@@ -59,6 +59,36 @@ function length(r: RangeOut): number {
 export interface ChartCache {
   categories: string[];
   values: (number | null)[][];
+}
+
+/** The cells of a range, row by row (a category or value list). */
+function cellsOf(r: RangeOut, rows: readonly (readonly (PlanCell | null)[])[]): (PlanCell | null)[] {
+  const out: (PlanCell | null)[] = [];
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push(rows[row - 1]?.[col - 1] ?? null);
+  return out;
+}
+
+/**
+ * The cache of a chart whose ranges lie on a planned sheet: read from the plan's own rows, so the
+ * chart part shows the same figures the cells hold. Ranges on other sheets are left uncached.
+ */
+export function cacheFromRows(
+  plan: ChartPlan,
+  sheet: { name: string; rows: readonly (readonly (PlanCell | null)[])[] },
+): ChartCache | undefined {
+  const on = (r: RangeOut) => r.sheet === sheet.name;
+  if (!on(plan.categories) || !plan.series.every((s) => on(s.values))) return undefined;
+  return {
+    categories: cellsOf(plan.categories, sheet.rows).map((c) =>
+      c?.v === null || c?.v === undefined ? "" : String(c.v),
+    ),
+    values: plan.series.map((s) =>
+      cellsOf(s.values, sheet.rows).map((c) =>
+        typeof c?.v === "number" && Number.isFinite(c.v) ? c.v : null,
+      ),
+    ),
+  };
 }
 
 export interface ChartOptions {

@@ -4,10 +4,11 @@
  * 仿宋 三号 (16 pt) on a 28.95 pt grid, level-1 headings in 黑体, level-2 in 楷体, page numbers
  * "— 1 —" in the footer, and real Word tables. Works in the browser and in Node: returns bytes.
  *
- * Fonts: each font is named as offices have it (仿宋_GB2312 …); the font table tells Word and
- * LibreOffice what to use where it is missing — its common alternative name (仿宋), the GB2312
- * character set and the PANOSE class, so a machine without it substitutes a Chinese font of the
- * same kind instead of showing empty boxes.
+ * Fonts: each font is named as offices have it (仿宋_GB2312 …). The font table lists, for Word,
+ * the alternatives to try where it is missing (w:altName, comma-separated: 仿宋, FangSong, Noto
+ * Serif CJK SC), with the GB2312 character set and the PANOSE class for Word's own substitution.
+ * LibreOffice ignores altName and substitutes through fontconfig (on a Linux machine with only the
+ * Noto CJK fonts, Noto Sans CJK): a different face, but every glyph drawn — the print test checks.
  */
 import {
   AlignmentType,

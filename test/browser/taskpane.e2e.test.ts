@@ -169,6 +169,29 @@ describeIfChromium("the task pane in a real browser", () => {
     const summary = page.getByTestId("step-summary");
     await expect(summary.textContent()).resolves.toMatch(/任务22已完成1逾期2临期1完成率5%/);
     await expect(summary.getByRole("img").count()).resolves.toBe(1);
+    // Readable at 320 px: every text in the chart at 12 px or more, every unit with both bars
+    // drawn (a zero as a stub), nothing wider than the pane, the same rows in the table.
+    const chart = await summary.locator("figure").evaluate((fig) => {
+      const texts = Array.from(fig.querySelectorAll("figcaption, li, [data-unit] span")).filter(
+        (e) => e.children.length === 0 && e.textContent,
+      );
+      const rows = Array.from(fig.querySelectorAll("[data-unit]"));
+      return {
+        minFont: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        rows: rows.length,
+        tableRows: fig.querySelectorAll("tbody tr").length,
+        bars: rows.map((r) =>
+          Array.from(r.querySelectorAll("[data-series]")).map((b) => b.getBoundingClientRect().width),
+        ),
+        right: Math.max(...rows.map((r) => r.getBoundingClientRect().right)),
+      };
+    });
+    expect(chart.minFont).toBeGreaterThanOrEqual(12);
+    expect(chart.rows).toBeGreaterThan(0);
+    expect(chart.tableRows).toBe(chart.rows);
+    expect(chart.bars.filter((b) => b.length !== 2 || b.some((w) => w < 1))).toEqual([]);
+    expect(chart.right).toBeLessThanOrEqual(PANE_WIDTH);
+    expect(await noHorizontalScroll()).toBe(true);
     await summary.scrollIntoViewIfNeeded();
     await shot("4-summary");
     expect(await axe()).toEqual([]);

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { totals, unitFigures } from "../../core/report/figures";
 import { usePane } from "../context";
+import { UnitChart } from "./UnitChart";
 
 const useStyles = makeStyles({
   figures: {
@@ -15,10 +16,7 @@ const useStyles = makeStyles({
     display: "grid",
   },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  chart: { width: "100%", height: "auto" },
 });
-
-const CHART_UNITS = 10;
 
 export function SummaryStep() {
   const { state, t } = usePane();
@@ -32,11 +30,8 @@ export function SummaryStep() {
     [t("ui.sum.dueSoon"), tot.dueSoon],
     [t("ui.sum.rate"), tot.tasks ? `${Math.round(tot.rate * 100)}%` : "—"],
   ];
-  const perUnit = unitFigures(state.list, state.checks.warnings)
-    .filter((u) => u.lead > 0)
-    .slice(0, CHART_UNITS);
-  const max = Math.max(1, ...perUnit.map((u) => u.lead));
-  const rowH = 22;
+  // Every unit that leads a task, worst first: none is left without its bar.
+  const perUnit = unitFigures(state.list, state.checks.warnings).filter((u) => u.lead > 0);
   return (
     <div>
       <div className={styles.figures}>
@@ -47,31 +42,7 @@ export function SummaryStep() {
           </div>
         ))}
       </div>
-      <figure>
-        <figcaption>
-          <Text size={200}>{t("ui.sum.chart")}</Text>
-        </figcaption>
-        <svg
-          className={styles.chart}
-          viewBox={`0 0 300 ${perUnit.length * rowH + 4}`}
-          role="img"
-          aria-label={t("ui.sum.chart")}
-        >
-          {perUnit.map((u, i) => (
-            <g key={u.name} transform={`translate(0 ${i * rowH})`}>
-              <text x="0" y="14" fontSize="11" fill="#242424">
-                {u.name.length > 9 ? `${u.name.slice(0, 8)}…` : u.name}
-              </text>
-              <rect x="120" y="3" width={(u.overdue / max) * 170} height="7" fill="#C50F1F">
-                <title>{`${t("ui.sum.overdue")} ${u.overdue}`}</title>
-              </rect>
-              <rect x="120" y="11" width={(u.done / max) * 170} height="7" fill="#107C10">
-                <title>{`${t("ui.sum.done")} ${u.done}`}</title>
-              </rect>
-            </g>
-          ))}
-        </svg>
-      </figure>
+      <UnitChart units={perUnit} t={t} />
     </div>
   );
 }

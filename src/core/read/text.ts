@@ -4,15 +4,8 @@
  */
 import type { ReadNote } from "../model";
 import { normalizeText, tidy } from "../text/normalize";
-import {
-  type Responsibility,
-  labelField,
-  parseHeadingLead,
-  parseInnerClause,
-  parseLabelled,
-  parseProseVerb,
-  parseTrailingClause,
-} from "./notations";
+import { labelField } from "./labels";
+import { type Responsibility, findClause, parseHeadingLead, parseLabelled } from "./notations";
 import { ReadError, type RawList, type RawTask, findYear } from "./raw";
 
 /** Kinds of numbering, from outer to inner as lists usually nest them. */
@@ -59,29 +52,13 @@ function findResponsibility(item: Item): void {
   const labelled = item.more.filter((l) => isLabelLine(l));
   const wrapped = item.more.filter((l) => !isLabelLine(l));
   let text = tidy([item.head, ...wrapped].join(""));
-  let resp: Responsibility | null = null;
-  // Labelled lines under the task win; a trailing clause in the same item adds to them.
-  if (labelled.length) resp = parseLabelled(labelled.join("；"));
-  const trailing = parseTrailingClause(text);
-  if (trailing) {
-    text = text.slice(0, trailing.start).trim();
-    resp = resp ? mergeResp(resp, trailing.resp) : trailing.resp;
+  // Labelled lines under the task come first; a clause in the task's own text adds to them.
+  let resp: Responsibility | null = labelled.length ? parseLabelled(labelled.join("；")) : null;
+  const clause = findClause(text);
+  if (clause && (!resp || clause.notation === "trailing-bracket")) {
+    if (clause.end > clause.start) text = tidy(text.slice(0, clause.start) + text.slice(clause.end));
+    resp = resp ? mergeResp(resp, clause.resp) : clause.resp;
   }
-  if (!resp) {
-    const inline = /[［[【(（]?\s*(牵头单位|责任单位|牵头部门|责任部门)\s*[:：]/.exec(text);
-    if (inline && inline.index > 0) {
-      resp = parseLabelled(text.slice(inline.index).replace(/[］\]】)）]\s*[。]?$/, ""));
-      if (resp) text = text.slice(0, inline.index).trim();
-    }
-  }
-  if (!resp) {
-    const inner = parseInnerClause(text);
-    if (inner) {
-      resp = inner.resp;
-      text = tidy(text.slice(0, inner.start) + text.slice(inner.end));
-    }
-  }
-  resp ??= parseProseVerb(text);
   item.resp = resp;
   item.body = text;
 }

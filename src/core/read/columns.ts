@@ -136,6 +136,11 @@ export interface ColumnMapping {
   columns: Partial<Record<Exclude<ColumnField, "progress">, number>> & { progress?: number[] };
   /** How 责任单位 was taken: cooperating (a 牵头 column exists) or first-listed-leads. */
   responsibleRule?: "cooperating" | "first-listed-leads";
+  /** Further lead and cooperating columns (责任单位 over 牵头 | 主体 | 配合), left to right. */
+  moreLead?: number[];
+  moreCooperating?: number[];
+  /** A group column (项目名称 merged over several 工作任务 rows): the task's section. */
+  group?: number;
 }
 
 /** Every header word, for "what was looked for" in messages. */

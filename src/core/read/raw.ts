@@ -32,8 +32,12 @@ export interface TableLayout {
   headerRow: number;
   /** 1-based column → header text as found. */
   headers: [number, string][];
-  /** field → 1-based column (progress: several). */
+  /** field → 1-based column (progress, and several unit columns under one heading: several). */
   columns: Record<string, number | number[]>;
+  /** How the header row was found: by its words, by its shape, or there was none. */
+  foundBy?: "words" | "shape" | "none";
+  /** Columns mapped from their content, and how: for `check` and the pane to show. */
+  inferred?: { field: string; col: number; how: string }[];
 }
 
 export interface RawList {

@@ -154,7 +154,7 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
       grid.sheet,
     );
   }
-  const titleText = titleAbove(grid, header.row);
+  const titleText = titleAbove(grid, header.row) ?? grid.caption ?? null;
   const layout = {
     headerRow: header.row,
     headers: [...header.labels.entries()].sort((a, b) => a[0] - b[0]),

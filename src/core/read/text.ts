@@ -5,8 +5,16 @@
 import type { ReadNote } from "../model";
 import { normalizeText, tidy } from "../text/normalize";
 import { labelField } from "./labels";
-import { type Responsibility, findClause, parseHeadingLead, parseLabelled } from "./notations";
-import { ReadError, type RawList, type RawTask, findYear } from "./raw";
+import {
+  type Responsibility,
+  findClause,
+  looksLikeUnits,
+  parseHeadingLead,
+  parseLabelled,
+} from "./notations";
+import { type PastedTable, findPastedTable } from "./pasted-table";
+import { ReadError, type RawList, type RawTask, findYear, parseDateLine } from "./raw";
+import { readRows } from "./rows";
 
 /** Kinds of numbering, from outer to inner as lists usually nest them. */
 export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic";
@@ -99,7 +107,9 @@ export function readText(input: string, opts: TextReadOptions): RawList {
   const items: Item[] = [];
   const preamble: string[] = [];
   let current: Item | null = null;
+  const { from: trailerFrom, date: trailerDate } = documentTrailer(lines);
   lines.forEach((rawLine, idx) => {
+    if (idx >= trailerFrom) return; // the issuing office and the date: not part of the last task
     // Markdown decoration: headings, quotes, bullets, emphasis.
     const line = tidy(rawLine)
       .replace(/^(#{1,6}\s+|>\s*|[*-]\s+)/, "")
@@ -125,6 +135,13 @@ export function readText(input: string, opts: TextReadOptions): RawList {
       current = null; // 附件：… ends the list
     }
   });
+  // A table pasted as text: more rows in its pattern than numbered items.
+  const pasted = findPastedTable(lines.slice(0, trailerFrom));
+  const pastedRows = pasted ? pasted.lineOfRow.length : 0;
+  if (pasted && pastedRows > items.filter((it) => it.marker !== "cn").length) {
+    const list = readPastedTable(pasted, opts.source);
+    if (list) return { ...list, ...(trailerDate ? { documentDate: trailerDate } : {}) };
+  }
   if (items.length === 0) {
     throw new ReadError(
       `${opts.source}: no numbered tasks found. Expected lines such as "1.任务……（牵头单位）", "1、…", "（一）…" or "一、" headings; ` +
@@ -166,11 +183,67 @@ export function readText(input: string, opts: TextReadOptions): RawList {
   }
   const title =
     preamble.find((l) => l.length <= 60 && /(清单|任务|要点|台账|安排|分工|方案)/.test(l)) ?? null;
+  const documentDate = trailerDate ?? preamble.map(parseDateLine).find(Boolean) ?? undefined;
   const yearHint =
     (title ? findYear(title) : null) ??
+    (documentDate ? Number(documentDate.slice(0, 4)) : null) ??
     findYear(preamble.join("\n")) ??
     findYear(lines.slice(0, 50).join("\n"));
-  return { title, yearHint, tasks, notes };
+  return { title, yearHint, tasks, notes, ...(documentDate ? { documentDate } : {}) };
+}
+
+/** A pasted table read by the table reader, its refs made line refs again. */
+function readPastedTable(pasted: PastedTable, source: string): RawList | null {
+  let list: RawList;
+  try {
+    list = readRows(pasted.grid);
+  } catch (err) {
+    if (err instanceof ReadError) return null;
+    throw err;
+  }
+  const line = (row: number) => pasted.lineOfRow[row - 1] ?? row;
+  const tasks = list.tasks.map((t) => ({
+    ...t,
+    ref: { kind: "line" as const, line: t.ref.kind === "cell" ? line(t.ref.row) : 0 },
+    fieldRefs: {},
+  }));
+  const notes = [
+    { code: "PASTED_TABLE", message: `${source}: read as a table pasted as text (one row per line)` },
+    ...list.notes.map((n) => {
+      const { ref, ...rest } = n;
+      return ref?.kind === "cell" ? { ...rest, ref: { kind: "line" as const, line: line(ref.row) } } : n;
+    }),
+  ];
+  const { layout, ...rest } = list;
+  void layout;
+  return { ...rest, tasks, notes };
+}
+
+/** Longest line taken as the issuing office's signature. */
+const MAX_SIGNATURE = 24;
+
+/**
+ * The lines a document ends with: the issuing office and the date on their own lines
+ * ("县人民政府办公室" / "2023年6月30日"), perhaps a 印发 line. Only when a date line is among them:
+ * a unit name alone on a line may otherwise be a task's responsibility.
+ */
+function documentTrailer(lines: readonly string[]): { from: number; date: string | null } {
+  let i = lines.length - 1;
+  while (i >= 0 && !lines[i]!.trim()) i--;
+  let from = lines.length;
+  let date: string | null = null;
+  for (let seen = 0; i >= 0 && seen < 4; i--) {
+    const l = tidy(lines[i]!);
+    if (!l) continue;
+    seen++;
+    const d = parseDateLine(l);
+    if (d && !date) {
+      date = d;
+      from = i;
+    } else if (date && l.length <= MAX_SIGNATURE && !matchMarker(l) && looksLikeUnits(l)) from = i;
+    else break;
+  }
+  return date ? { from, date } : { from: lines.length, date: null };
 }
 
 function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: string }[]): RawTask {

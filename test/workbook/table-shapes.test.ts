@@ -187,11 +187,12 @@ describe("worksheet tables (real .xlsx through the ExcelJS adapter)", () => {
         [1, "任务甲", "县财政局", "县审计局"],
       ],
     });
-    // "主抓单位" is not a known header: without the override there is no unit column.
-    expect(listFromGrid(grid).tasks[0]!.lead).toEqual([]);
-    const t = listFromGrid(grid, { mapping: { lead: 3, cooperating: 4 } }).tasks[0]!;
-    expect(names(t.lead)).toEqual(["县财政局"]);
-    expect(names(t.cooperating)).toEqual(["县审计局"]);
+    // "主抓单位" is not a known header: its unit names make it the lead column, and the user may
+    // say otherwise.
+    expect(names(listFromGrid(grid).tasks[0]!.lead)).toEqual(["县财政局"]);
+    const t = listFromGrid(grid, { mapping: { lead: 4, cooperating: 3 } }).tasks[0]!;
+    expect(names(t.lead)).toEqual(["县审计局"]);
+    expect(names(t.cooperating)).toEqual(["县财政局"]);
   });
 
   it("takes the responsibility from the task text when the table has no unit column", async () => {

@@ -61,7 +61,8 @@ const hasTask = (m: ColumnMapping) => m.columns.title !== undefined || m.columns
 function headerAndMapping(grid: Grid, filled: CellValue[][], opts: RowReadOptions): Mapped | null {
   const byWords = findHeaderByWords(filled, opts.headerRow);
   const attempt = (header: HeaderFound): Mapped => {
-    const mapping = header.foundBy === "words" ? mapColumns(header.labels) : { columns: {} };
+    // Header words are the first signal even in a row found by its shape (主办 | 协办 | 时间要求).
+    const mapping = mapColumns(header.labels);
     applyOverride(mapping, opts.mapping, header.labels, grid.sheet);
     const profiles = profileColumns(filled, header.lastRow + 1, filled.length);
     const inferred = inferColumns(mapping, profiles, header.labels);

@@ -158,29 +158,34 @@ export function inferColumns(
     take("id", id);
   }
   const unitCols = free.filter((p) => p.look === "units" && isFree(p));
-  if (
-    cols.lead === undefined &&
-    cols.responsible === undefined &&
-    cols.cooperating === undefined &&
-    unitCols.length
-  ) {
-    const header = (p: ColumnProfile) => labels.get(p.col) ?? "";
+  const header = (p: ColumnProfile) => labels.get(p.col) ?? "";
+  if (cols.lead === undefined && cols.responsible === undefined && unitCols.length) {
     const lead =
-      unitCols.find((p) => /牵头|主责/.test(header(p))) ?? unitCols.find((p) => !COOP_WORDS.test(header(p)));
+      unitCols.find((p) => /牵头|主责|主办/.test(header(p))) ??
+      unitCols.find((p) => !COOP_WORDS.test(header(p)));
     const coops = unitCols.filter((p) => p !== lead);
-    if (lead && coops.length === 0 && !/牵头|主责/.test(header(lead))) {
+    if (
+      lead &&
+      coops.length === 0 &&
+      cols.cooperating === undefined &&
+      !/牵头|主责|主办/.test(header(lead))
+    ) {
       cols.responsible = lead.col;
       take("responsible", lead, `${describeLook(lead)}; the only unit column: the first listed unit leads`);
     } else {
       if (lead) {
         cols.lead = lead.col;
-        take("lead", lead);
+        take(
+          "lead",
+          lead,
+          cols.cooperating !== undefined ? `${describeLook(lead)}, beside the cooperating column` : undefined,
+        );
       }
-      coops.forEach((p, i) => {
-        if (i === 0) cols.cooperating = p.col;
+      for (const p of coops) {
+        if (cols.cooperating === undefined) cols.cooperating = p.col;
         else (mapping.moreCooperating ??= []).push(p.col);
         take("cooperating", p);
-      });
+      }
     }
   }
   const deadline = free.find((p) => p.look === "deadline" && isFree(p));

@@ -72,8 +72,9 @@ export function profileColumns(rows: readonly CellValue[][], from: number, to: n
       const text = tidy(normalizeText(cellText(v)));
       if (!text) continue;
       texts.push(text);
-      if (ID.test(text)) ids++;
-      else if (deadlineLike(v, text)) deadlines++;
+      // Deadlines first: "2025.6" is a year and a month, not item 2025.6.
+      if (deadlineLike(v, text)) deadlines++;
+      else if (ID.test(text)) ids++;
       else if (unitLike(text)) units++;
       else if (statusLike(text)) status++;
     }

@@ -17,7 +17,8 @@ export interface PastedTable {
 /** A row of cells separated by tabs, or by spaces when it starts with a number. */
 function cellsOf(line: string): string[] | null {
   const t = line.trim();
-  if (t.includes("\t")) return t.split(/\t+/).map((c) => c.trim());
+  // Tabs keep empty cells (two tabs in a row: an empty cell between).
+  if (t.includes("\t")) return t.split("\t").map((c) => c.trim());
   const cells = t.split(/[ \u3000]+/).filter(Boolean);
   return cells.length >= 3 ? cells : null;
 }

@@ -70,7 +70,7 @@ export function profileColumns(rows: readonly CellValue[][], from: number, to: n
     for (let r = from; r <= last; r++) {
       const v = rows[r - 1]?.[c - 1] ?? null;
       const text = tidy(normalizeText(cellText(v)));
-      if (!text) continue;
+      if (!text || /^(无|暂无|\/|／|—+|-+)$/.test(text)) continue;
       texts.push(text);
       // Deadlines first: "2025.6" is a year and a month, not item 2025.6.
       if (deadlineLike(v, text)) deadlines++;

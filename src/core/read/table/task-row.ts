@@ -39,9 +39,13 @@ export interface RowInput {
   idShared: boolean;
 }
 
-/** A row's text in a column (1-based), "" when the column is not mapped, empty or an error text. */
+/** A cell that says "nothing here": 无, /, —. */
+const NOTHING = /^(无|暂无|\/|／|—+|-+)$/;
+
+/** A row's text in a column (1-based), "" when the column is not mapped, empty, 无 or an error text. */
 function clean(texts: readonly string[], c: number | undefined): string {
   const t = c === undefined ? "" : (texts[c - 1] ?? "");
+  if (t.length <= 2 && NOTHING.test(t)) return "";
   return t.charCodeAt(0) === 35 && ERROR_TEXT.test(t) ? "" : t;
 }
 

@@ -126,7 +126,13 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
     const kind = classifyRow(
       {
         texts,
-        rawTexts: filledRow === rawRow ? texts : rawRow.map((v) => tidy(normalizeText(cellText(v)))),
+        // Only the few cells a continuation test looks at are read as stored.
+        rawText: (c) =>
+          c === undefined
+            ? ""
+            : filledRow === rawRow
+              ? (texts[c - 1] ?? "")
+              : tidy(normalizeText(cellText(rawRow[c - 1]))),
         mergedAcross: mergedAcrossRows.has(r),
         taskAbove: previous !== undefined,
         idAbove: previous?.id ?? null,

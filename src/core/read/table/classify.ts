@@ -18,8 +18,8 @@ const NOTE_ROW = /^(注|备注|说明|填表人|审核人|制表|联系人|合�
 export interface RowFacts {
   /** Texts of the row with merged cells filled (index 0 = column 1). */
   texts: readonly string[];
-  /** Texts as stored, merged cells not filled. */
-  rawTexts: readonly string[];
+  /** The text of a column (1-based) as stored, merged cells not filled; "" when unmapped. */
+  rawText: (col: number | undefined) => string;
   /** The row holds a merge across three or more columns (section headings are written so). */
   mergedAcross: boolean;
   /** A task row was read above (a continuation needs one). */
@@ -59,7 +59,7 @@ export function classifyRow(facts: RowFacts, mapping: ColumnMapping): RowKind {
   // The task's text only carried down from a merged cell above, with the same or no id, and
   // units or a deadline of its own: the task above continues.
   const titleCol = cols.title ?? cols.detail;
-  const ownTitle = at(facts.rawTexts, titleCol);
+  const ownTitle = facts.rawText(titleCol);
   if (!ownTitle && isContinuation(facts, mapping)) return { kind: "continuation" };
   return { kind: "task" };
 }
@@ -67,9 +67,9 @@ export function classifyRow(facts: RowFacts, mapping: ColumnMapping): RowKind {
 function isContinuation(facts: RowFacts, mapping: ColumnMapping): boolean {
   if (!facts.taskAbove) return false;
   const cols = mapping.columns;
-  const rawId = at(facts.rawTexts, cols.id);
+  const rawId = facts.rawText(cols.id);
   if (rawId && rawId !== facts.idAbove) return false;
-  const own = (c: number | undefined) => Boolean(at(facts.rawTexts, c));
+  const own = (c: number | undefined) => Boolean(facts.rawText(c));
   return (
     own(cols.lead) ||
     own(cols.responsible) ||

@@ -45,15 +45,19 @@ const NOTHING = /^(无|暂无|\/|／|—+|-+)$/;
 /** A row's text in a column (1-based), "" when the column is not mapped, empty, 无 or an error text. */
 function clean(texts: readonly string[], c: number | undefined): string {
   const t = c === undefined ? "" : (texts[c - 1] ?? "");
-  if (t.length <= 2 && NOTHING.test(t)) return "";
+  if (t.length <= 2 && t && NOTHING.test(t)) return "";
   return t.charCodeAt(0) === 35 && ERROR_TEXT.test(t) ? "" : t;
 }
 
-function joined(texts: readonly string[], cols: readonly (number | undefined)[]): string {
-  return cols
-    .map((c) => clean(texts, c))
-    .filter(Boolean)
-    .join("；");
+/** The texts of a field's columns joined (one column nearly always: no array then). */
+function joined(
+  texts: readonly string[],
+  first: number | undefined,
+  more: readonly number[] | undefined,
+): string {
+  const head = clean(texts, first);
+  if (!more?.length) return head;
+  return [head, ...more.map((c) => clean(texts, c))].filter(Boolean).join("；");
 }
 
 /** The units of a row: lead, cooperating and groups, and the text they were read from. */
@@ -63,9 +67,9 @@ export function rowUnits(
 ): { lead: string[]; coop: string[]; groups: string[]; text: string } {
   const { mapping } = ctx;
   const cols = mapping.columns;
-  const leadText = joined(texts, [cols.lead, ...(mapping.moreLead ?? [])]);
+  const leadText = joined(texts, cols.lead, mapping.moreLead);
   const responsibleText = clean(texts, cols.responsible);
-  const coopText = joined(texts, [cols.cooperating, ...(mapping.moreCooperating ?? [])]);
+  const coopText = joined(texts, cols.cooperating, mapping.moreCooperating);
   let lead: string[] = [];
   let coop: string[] = [];
   const groups: string[] = [];
@@ -87,7 +91,9 @@ export function rowUnits(
     coop = coop.length ? coop.concat(s.units) : s.units;
     groups.push(...s.groups);
   }
-  const text = [leadText, responsibleText, coopText].filter(Boolean).join("；");
+  let text = leadText;
+  if (responsibleText) text = text ? `${text}；${responsibleText}` : responsibleText;
+  if (coopText) text = text ? `${text}；${coopText}` : coopText;
   return { lead, coop, groups, text };
 }
 

@@ -6,6 +6,8 @@ import { listFromGrid, names } from "../helpers/build";
 import { gridVia } from "../helpers/xlsx";
 import { readRows } from "../../src/core/read/rows";
 import { ReadError } from "../../src/core/read/raw";
+import { runChecks } from "../../src/core/checks/findings";
+import { UnitDirectory } from "../../src/core/units/directory";
 
 describe("tables with headers the reader does not know", () => {
   it("infers task, unit and deadline columns from their content and reports how", async () => {
@@ -171,6 +173,15 @@ describe("unit columns, groups and continuation rows", () => {
     const list = listFromGrid(grid);
     expect(list.tasks[1]!.fieldRefs.lead).toEqual({ kind: "cell", sheet: "S", row: 2, col: 3 });
     expect(list.tasks[1]!.fieldRefs.cooperating).toEqual({ kind: "cell", sheet: "S", row: 2, col: 4 });
+    // The catch-all is in the cooperating column: its finding links there, not to the lead's cell.
+    const vague = runChecks(list, UnitDirectory.builtin(), {
+      asOf: "2024-07-01",
+      dueSoonDays: 15,
+    }).findings.filter((f) => f.code === "VAGUE_RESPONSIBILITY");
+    expect(vague.map((f) => f.ref)).toEqual([
+      { kind: "cell", sheet: "S", row: 2, col: 4 },
+      { kind: "cell", sheet: "S", row: 2, col: 4 },
+    ]);
   });
 
   it("status columns headed 工作评价 or 进度 and the words offices write in them", async () => {

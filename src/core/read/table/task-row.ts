@@ -64,7 +64,7 @@ function joined(
 export function rowUnits(
   ctx: TableContext,
   texts: readonly string[],
-): { lead: string[]; coop: string[]; groups: string[]; text: string } {
+): { lead: string[]; coop: string[]; groups: string[]; text: string; groupsCol: number | undefined } {
   const { mapping } = ctx;
   const cols = mapping.columns;
   const leadText = joined(texts, cols.lead, mapping.moreLead);
@@ -73,13 +73,16 @@ export function rowUnits(
   let lead: string[] = [];
   let coop: string[] = [];
   const groups: string[] = [];
+  let groupsCol: number | undefined;
   if (cols.lead !== undefined) {
     const s = ctx.split(leadText);
     lead = s.units;
     groups.push(...s.groups);
+    if (s.groups.length) groupsCol = cols.lead;
   }
   if (cols.responsible !== undefined) {
     const s = ctx.split(responsibleText);
+    if (s.groups.length) groupsCol ??= cols.responsible;
     const firstIsGroup = s.units.length === 0 || isCatchAll(responsibleText.split(/[、，,；;\n]/)[0] ?? "");
     lead = firstIsGroup ? [] : s.units.slice(0, 1);
     coop = firstIsGroup ? s.units : s.units.slice(1);
@@ -90,11 +93,12 @@ export function rowUnits(
     // The splitter's arrays are shared (frozen): joined into a new array, never pushed into.
     coop = coop.length ? coop.concat(s.units) : s.units;
     groups.push(...s.groups);
+    if (s.groups.length) groupsCol ??= cols.cooperating;
   }
   let text = leadText;
   if (responsibleText) text = text ? `${text}；${responsibleText}` : responsibleText;
   if (coopText) text = text ? `${text}；${coopText}` : coopText;
-  return { lead, coop, groups, text };
+  return { lead, coop, groups, text, groupsCol };
 }
 
 export function hasUnitColumn(mapping: ColumnMapping): boolean {
@@ -168,7 +172,7 @@ export function readTaskRow(ctx: TableContext, input: RowInput): RawTask {
     onScheduleText: clean(texts, cols.onSchedule) || null,
     note: clean(texts, cols.note) || null,
     ref: ref(cols.title ?? cols.detail ?? 1),
-    fieldRefs: new RowRefs(ctx, r, progressCol),
+    fieldRefs: new RowRefs(ctx, r, progressCol, units.groupsCol),
     cellErrors,
     ...(input.idShared ? { idShared: true } : {}),
   };
@@ -228,6 +232,7 @@ class RowRefs implements Partial<Record<TaskField, SourceRef>> {
     private readonly ctx: TableContext,
     private readonly row: number,
     private readonly progressCol: number | undefined,
+    private readonly groupsCol: number | undefined,
   ) {}
 
   private at(col: number | undefined): SourceRef | undefined {
@@ -266,5 +271,8 @@ class RowRefs implements Partial<Record<TaskField, SourceRef>> {
   }
   get progress() {
     return this.at(this.progressCol);
+  }
+  get groups() {
+    return this.at(this.groupsCol);
   }
 }

@@ -134,3 +134,53 @@ describe("milestones in the detail", () => {
     expect(t!.deadline.due).toBe("2024-11-30");
   });
 });
+
+describe("deeply nested numbering", () => {
+  it("sub-items with their own clauses keep their units; a parent with none heads them", () => {
+    const list = listFromText(
+      [
+        "2024年重点工作任务",
+        "一、产业发展",
+        "1.发展奶山羊产业，存栏达到10万只。",
+        "①新建标准化羊场5个。（县畜牧中心，各镇）",
+        "②建设乳品加工厂1个。（县工信局、县发改局）",
+        "2.培育经营主体。（县农业农村局）",
+        "a.新增市级龙头企业1家；",
+        "b.新增省级龙头企业1家。",
+        "3.实施人居环境整治。（县住建局）",
+      ].join("\n"),
+    );
+    expect(list.tasks.map((t) => t.id)).toEqual(["1①", "1②", "2", "3"]);
+    expect(list.tasks.map((t) => t.lead[0]?.raw)).toEqual([
+      "县畜牧中心",
+      "县工信局",
+      "县农业农村局",
+      "县住建局",
+    ]);
+    expect(list.tasks[0]!.groups).toEqual(["各镇"]);
+    expect(list.tasks[1]!.section).toBe("一、产业发展 / 1、发展奶山羊产业，存栏达到10万只。");
+    expect(list.tasks[2]!.section).toBe("一、产业发展");
+    expect(list.tasks[2]!.detail).toBe("a.新增市级龙头企业1家； b.新增省级龙头企业1家。");
+  });
+
+  it("（1） under 1. under 一、: ids carry the parent, and a shallower item with its own clause is a task", () => {
+    const list = listFromText(
+      [
+        "一、产业发展",
+        "1.壮大特色产业",
+        "（1）发展苹果产业。（县果业中心、县财政局）",
+        "（2）发展奶山羊产业。（县畜牧中心，各镇）",
+        "2.培育经营主体",
+        "（1）培育省级龙头企业2家。（县农业农村局）",
+        "（2）发展家庭农场50家。",
+        "二、乡村建设",
+        "3.实施人居环境整治。（县住建局）",
+      ].join("\n"),
+      { year: 2024 },
+    );
+    expect(list.tasks.map((t) => t.id)).toEqual(["1（1）", "1（2）", "2（1）", "2（2）", "3"]);
+    expect(list.tasks[3]!.lead).toEqual([]);
+    expect(list.tasks[4]!.lead[0]!.raw).toBe("县住建局");
+    expect(list.tasks[4]!.section).toBe("二、乡村建设");
+  });
+});

@@ -17,7 +17,7 @@ import { ReadError, type RawList, type RawTask, findYear, parseDateLine } from "
 import { readRows } from "./rows";
 
 /** Kinds of numbering, from outer to inner as lists usually nest them. */
-export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic";
+export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic" | "circled" | "latin";
 
 const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
   ["cn", /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/],
@@ -25,6 +25,9 @@ const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
   ["dotted", /^(\d{1,5}(?:[.．]\d{1,3})+)[.．、\s]\s*(.*)$/],
   ["arabic", /^(\d{1,5})\s*[.．、](?!\d)\s*(.*)$/],
   ["paren-arabic", /^([（(]\d{1,5}[)）])\s*(.*)$/],
+  // Sub-items on their own lines: ① …, a. …
+  ["circled", /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$/],
+  ["latin", /^([a-h])\s*[.．、)）]\s*(.*)$/],
 ];
 
 interface Item {
@@ -155,32 +158,49 @@ export function readText(input: string, opts: TextReadOptions): RawList {
     { code: "TEXT_NUMBERING", message: `tasks are the items numbered ${describeMarker(taskMarker)}` },
   ];
   const tasks: RawTask[] = [];
-  const headings: { marker: Marker; text: string; lead?: string; leader?: string }[] = [];
+  const headings: Heading[] = [];
   const order = MARKERS.map(([m]) => m);
-  for (const it of items) {
-    if (it.marker !== taskMarker && !(it.resp && order.indexOf(it.marker) > order.indexOf(taskMarker))) {
-      if (order.indexOf(it.marker) < order.indexOf(taskMarker)) {
-        // A heading: drop deeper headings, then push this one.
-        while (headings.length && order.indexOf(headings.at(-1)!.marker) >= order.indexOf(it.marker))
-          headings.pop();
-        const headingText = tidy([it.head, ...it.more].join(""));
-        const hl = parseHeadingLead(it.head);
-        headings.push({
-          marker: it.marker,
-          text: `${it.id}${/^[（(]/.test(it.id) ? "" : "、"}${headingText}`,
-          ...hl,
-        });
-        continue;
-      }
+  const depth = (it: Item) => order.indexOf(it.marker);
+  const taskDepth = order.indexOf(taskMarker);
+  /** Items under item i (deeper numbering, up to the next item as shallow as it). */
+  const children = (i: number): Item[] => {
+    const out: Item[] = [];
+    for (let k = i + 1; k < items.length && depth(items[k]!) > depth(items[i]!); k++) out.push(items[k]!);
+    return out;
+  };
+  items.forEach((it, i) => {
+    const under = children(i);
+    // A task-level item with no clause whose sub-items carry their own: a heading over them (each
+    // sub-item keeps its units). A shallower item with its own clause and nothing under it: a task.
+    const clauseBelow = under.some((c) => c.resp);
+    const heading =
+      (depth(it) < taskDepth && !(it.resp && !clauseBelow && it.marker !== "cn")) ||
+      (it.marker === taskMarker && !it.resp && clauseBelow);
+    if (heading) {
+      while (headings.length && order.indexOf(headings.at(-1)!.marker) >= depth(it)) headings.pop();
+      const headingText = tidy([it.head, ...it.more].join(""));
+      const hl = parseHeadingLead(it.head);
+      headings.push({
+        marker: it.marker,
+        id: it.id,
+        text: `${it.id}${/^[（(①-⑳]/.test(it.id) ? "" : "、"}${headingText}`,
+        ...hl,
+      });
+      return;
+    }
+    if (it.marker !== taskMarker && !it.resp && depth(it) > taskDepth) {
       // A deeper item under a task (sub-point): fold into the previous task's detail.
       const prev = tasks.at(-1);
       if (prev) {
-        prev.detail = tidy(`${prev.detail} ${it.id}${it.head} ${it.more.join("")}`);
-        continue;
+        const shownId = it.marker === "latin" ? `${it.id}.` : it.id;
+        prev.detail = tidy(`${prev.detail} ${shownId}${it.head} ${it.more.join("")}`);
+        return;
       }
     }
+    // A task ends every heading at its own depth or deeper (1. after a 1. that headed ①②).
+    while (headings.length && order.indexOf(headings.at(-1)!.marker) >= depth(it)) headings.pop();
     tasks.push(toRawTask(it, headings));
-  }
+  });
   const title =
     preamble.find((l) => l.length <= 60 && /(清单|任务|要点|台账|安排|分工|方案)/.test(l)) ?? null;
   const documentDate = trailerDate ?? preamble.map(parseDateLine).find(Boolean) ?? undefined;
@@ -246,7 +266,20 @@ function documentTrailer(lines: readonly string[]): { from: number; date: string
   return date ? { from, date } : { from: lines.length, date: null };
 }
 
-function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: string }[]): RawTask {
+interface Heading {
+  marker: Marker;
+  id: string;
+  text: string;
+  lead?: string;
+  leader?: string;
+}
+
+/** Numbering that restarts under each parent item: a sub-item's id is written with its parent's. */
+const NESTED_UNDER: ReadonlySet<Marker> = new Set(["arabic", "dotted", "paren-arabic", "circled"]);
+
+function toRawTask(it: Item, headings: Heading[]): RawTask {
+  const parent = headings.at(-1);
+  const id = parent && NESTED_UNDER.has(parent.marker) ? `${parent.id}${it.id}` : it.id;
   const section = headings.length ? headings.map((h) => h.text).join(" / ") : null;
   const headingLead = [...headings].reverse().find((h) => h.lead)?.lead;
   const headingLeader = [...headings].reverse().find((h) => h.leader)?.leader;
@@ -254,7 +287,7 @@ function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: s
   const r = it.resp;
   const leadNames = r?.lead.length ? r.lead : headingLead ? [headingLead] : [];
   return {
-    id: it.id,
+    id,
     section,
     title,
     detail,
@@ -282,7 +315,9 @@ function chooseTaskMarker(items: Item[]): Marker {
     all.set(it.marker, (all.get(it.marker) ?? 0) + 1);
     if (it.resp) withResp.set(it.marker, (withResp.get(it.marker) ?? 0) + 1);
   }
-  const best = [...withResp.entries()].sort((a, b) => b[1] - a[1])[0];
+  // Ties go to the outer numbering: sub-items (①, a.) carry clauses only now and then.
+  const depthOf = (m: Marker) => MARKERS.findIndex(([k]) => k === m);
+  const best = [...withResp.entries()].sort((a, b) => b[1] - a[1] || depthOf(a[0]) - depthOf(b[0]))[0];
   if (best) return best[0];
   // No clause anywhere (leads from headings, or none): the innermost numbering.
   const order = MARKERS.map(([m]) => m);
@@ -290,5 +325,14 @@ function chooseTaskMarker(items: Item[]): Marker {
 }
 
 function describeMarker(m: Marker): string {
-  return { cn: "一、", "paren-cn": "（一）", arabic: "1.", dotted: "1.1", "paren-arabic": "(1)" }[m];
+  const shown: Record<Marker, string> = {
+    cn: "一、",
+    "paren-cn": "（一）",
+    arabic: "1.",
+    dotted: "1.1",
+    "paren-arabic": "(1)",
+    circled: "①",
+    latin: "a.",
+  };
+  return shown[m];
 }

@@ -73,6 +73,16 @@ describe("responsibility written first, or as a bare parenthesis", () => {
     expect(t!.title).toBe("开展零就业家庭动态清零行动");
   });
 
+  it("a unit then 负责 at the start, without 由; prose that starts with a verb is left alone", () => {
+    const [t] = listFromText("（三）县文旅局负责，打造乡村旅游精品线路3条，年底前完成。", {
+      year: 2024,
+    }).tasks;
+    expect(names(t!.lead)).toEqual(["县文化和旅游局"]);
+    expect(t!.title).toBe("打造乡村旅游精品线路3条，年底前完成");
+    const [p] = listFromText("1.加强统筹协调负责，确保按期完成。").tasks;
+    expect(p!.lead).toEqual([]);
+  });
+
   it("a bare parenthesis naming one unit leads", () => {
     const [t] = listFromText("3.推动园区企业技术改造，形成一批示范项目。（县园区管委会）").tasks;
     expect(names(t!.lead)).toHaveLength(1);
@@ -114,6 +124,12 @@ describe("及 and 和 between names", () => {
       "市级各有关部门",
       "各县市区政府",
     ]);
+  });
+  it("a catch-all with a qualifier in front (沿河各镇) is a group, not a unit", () => {
+    expect(splitResponsibility("县水利局，沿河各镇")).toMatchObject({
+      units: ["县水利局"],
+      groups: ["沿河各镇"],
+    });
   });
   it("和 between complete unit names separates them, never inside a name", () => {
     expect(splitResponsibility("县财政局和县发改局").units).toEqual(["县财政局", "县发改局"]);

@@ -218,10 +218,16 @@ export function parseHeadingLead(heading: string): { lead?: string; leader?: str
  */
 export function parseVerbFirst(text: string): { resp: Responsibility; end: number } | null {
   const m =
-    /^由([^，,。；;：:（(]{2,80}?)(?:共同)?(牵头|负责|承办|主办|组织实施|具体负责)(?:[，,、]([^，,。；;：:]{2,120}?)(?:配合|参与|协同配合|协助|协同|按职责分工负责))?[，,：:。；;]/.exec(
+    /^(?:由)?([^，,。；;：:（(]{2,80}?)(?:共同)?(牵头|负责|承办|主办|组织实施|具体负责)(?:[，,、]([^，,。；;：:]{2,120}?)(?:配合|参与|协同配合|协助|协同|按职责分工负责))?[，,：:。；;]/.exec(
       text.trim(),
     );
   if (!m?.[1]) return null;
+  // Without 由 the subject must be nothing but units ("县文旅局负责，…"), never prose.
+  if (!text.trimStart().startsWith("由")) {
+    const s = splitResponsibility(m[1]);
+    const tokens = [...s.units, ...s.groups];
+    if (!tokens.length || !tokens.every((t) => isCatchAll(t) || UNIT_SUFFIX.test(t))) return null;
+  }
   const offset = text.length - text.trimStart().length;
   const end = offset + m[0].length;
   if (m[2] === "牵头") {

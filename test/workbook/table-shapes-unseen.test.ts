@@ -132,6 +132,28 @@ describe("unit columns, groups and continuation rows", () => {
     expect(list.tasks[1]!.groups).toEqual(["各镇"]);
   });
 
+  it("牵头单位 | 责任主体 | 协办单位 under one heading: 责任主体 cooperates too, read left to right", async () => {
+    const grid = await gridVia({
+      name: "表",
+      rows: [
+        ["序号", "任务内容", "责任分工", null, null, "时间安排"],
+        [null, null, "牵头单位", "责任主体", "协办单位", null],
+        [1, "引进总投资5亿元以上项目2个", "县招商局", "县经开区管委会", "县发改局、县自然资源局", "年底前"],
+        [2, "举办农产品产销对接会2场", "县商务局", "各镇", "县农业农村局", "10月底前"],
+      ],
+      merges: ["C1:E1", "A1:A2", "B1:B2", "F1:F2"],
+    });
+    const list = listFromGrid(grid);
+    expect(list.tasks[0]!.lead.map((u) => u.raw)).toEqual(["县招商局"]);
+    expect(list.tasks[0]!.cooperating.map((u) => u.raw)).toEqual([
+      "县经开区管委会",
+      "县发改局",
+      "县自然资源局",
+    ]);
+    expect(names(list.tasks[1]!.lead)).toEqual(["县商务局"]);
+    expect(list.tasks[1]!.groups).toEqual(["各镇"]);
+  });
+
   it("a 项目名称 merged over its 工作任务 rows is their section; a second row with its own lead continues the task", async () => {
     const grid = await gridVia({
       name: "项目",

@@ -56,11 +56,15 @@ function settleResponsible(mapping: ColumnMapping): void {
   const columns = mapping.columns;
   delete mapping.responsibleRule;
   if (columns.responsible === undefined) return;
-  if (columns.lead !== undefined && columns.cooperating === undefined) {
-    columns.cooperating = columns.responsible;
+  if (columns.lead !== undefined) {
+    // Beside a 牵头 column, 责任单位 / 责任主体 cooperates (牵头 | 责任主体 | 协办: both cooperate).
+    const coops = [columns.responsible, ...(columns.cooperating !== undefined ? [columns.cooperating] : [])];
+    const all = [...coops, ...(mapping.moreCooperating ?? [])].sort((a, b) => a - b);
+    columns.cooperating = all[0];
+    if (all.length > 1) mapping.moreCooperating = all.slice(1);
     delete columns.responsible;
     mapping.responsibleRule = "cooperating";
-  } else if (columns.lead === undefined) mapping.responsibleRule = "first-listed-leads";
+  } else mapping.responsibleRule = "first-listed-leads";
 }
 
 /** The column a choice names: a number as given, a header text by its header (exact, then contained). */

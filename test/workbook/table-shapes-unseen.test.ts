@@ -112,6 +112,16 @@ describe("tables with headers the reader does not know", () => {
   });
 });
 
+describe("what is not a list", () => {
+  it("a note sheet with one sentence is refused, not read as a one-task list", async () => {
+    const grid = await gridVia({
+      name: "说明",
+      rows: [["本表为2024年重点任务，请各单位于每月25日前报送进展"]],
+    });
+    expect(() => readRows(grid)).toThrow(/Sheet "说明" \(no header row\): no column holds task-like text/);
+  });
+});
+
 describe("unit columns, groups and continuation rows", () => {
   it("reads every unit column under a two-row 责任单位 heading; 主体 and 配合 cooperate", async () => {
     const grid = await gridVia({

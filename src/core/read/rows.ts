@@ -57,6 +57,25 @@ interface Mapped {
 
 const hasTask = (m: ColumnMapping) => m.columns.title !== undefined || m.columns.detail !== undefined;
 
+/**
+ * A table known only by its content must look like a list: task text in two rows or more, and
+ * beside it a unit, deadline or id column (a note sheet with one sentence is no task list).
+ */
+function looksLikeList(m: Mapped): boolean {
+  if (!hasTask(m.mapping)) return false;
+  const c = m.mapping.columns;
+  const taskCol = c.title ?? c.detail;
+  const taskCells = m.profiles.find((p) => p.col === taskCol)?.filled ?? 0;
+  const beside = [c.lead, c.responsible, c.cooperating, c.deadline, c.id].some((x) => x !== undefined);
+  return taskCells >= 2 && beside;
+}
+
+/** A header found by its words needs a task column; one found otherwise, a list's look (or the user's word). */
+function accepted(m: Mapped, opts: RowReadOptions): boolean {
+  if (m.header.foundBy === "words" || opts.mapping) return hasTask(m.mapping);
+  return looksLikeList(m);
+}
+
 /** Stages 1 and 2: the header and the mapping, by header words first, else by the columns' shape. */
 function headerAndMapping(grid: Grid, filled: CellValue[][], opts: RowReadOptions): Mapped | null {
   const byWords = findHeaderByWords(filled, opts.headerRow);
@@ -74,7 +93,7 @@ function headerAndMapping(grid: Grid, filled: CellValue[][], opts: RowReadOption
     const labels = r === 0 ? new Map<number, string>() : labelsOf(rowTexts(filled, r));
     const m = attempt({ row: r, lastRow: r, labels, foundBy: r === 0 ? "none" : "shape" });
     firstTry ??= m;
-    if (hasTask(m.mapping)) return m;
+    if (accepted(m, opts)) return m;
   }
   return firstTry;
 }
@@ -89,7 +108,7 @@ export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
   // Header detection sees merged header cells filled (a parent label spans its columns).
   const filled = fillMerges(grid);
   const found = headerAndMapping(grid, filled, opts);
-  if (!found || !hasTask(found.mapping)) throw refusal(grid, found);
+  if (!found || !accepted(found, opts)) throw refusal(grid, found);
   const { header, mapping, inferred } = found;
   const notes = readNotes(grid, header, mapping, inferred);
 
@@ -246,9 +265,9 @@ function refusal(grid: Grid, found: Mapped | null): ReadError {
     .join("; ");
   const where = header.row > 0 ? `header row ${header.row}` : "no header row";
   return new ReadError(
-    `Sheet "${grid.sheet}" (${where}): no column holds task-like text (long, varied sentences such as ` +
+    `Sheet "${grid.sheet}" (${where}): no column holds task-like text (long, varied sentences in two rows or more, beside a unit, deadline or id column, such as ` +
       `"完善农村供水保障体系…"), and no header names one (looked for ${allHeaderWords().slice(0, 12).join("、")}). ` +
-      `Columns seen: ${looks || "none"}. Use --map title=<column or header text> to choose it.`,
+      `Columns seen: ${looks || "none"}. Use --header-row and --map (title=<column or header text>) to say which row and columns hold the list.`,
     grid.sheet,
   );
 }

@@ -216,6 +216,25 @@ describe("unit columns, groups and continuation rows", () => {
     ]);
   });
 
+  it("milestones written in the detail column are the deadline when there is no deadline column", async () => {
+    const grid = await gridVia({
+      name: "S",
+      rows: [
+        ["2024年重点工作任务"],
+        ["序号", "重点任务", "工作措施", "牵头单位"],
+        [
+          1,
+          "推进农村人居环境整治",
+          "1.4月底前完成摸底排查；\n2.8月底前完成整治；\n3.11月底前全面验收。",
+          "县农业农村局",
+        ],
+      ],
+    });
+    const [t] = listFromGrid(grid).tasks;
+    expect(t!.deadline.kind).toBe("milestones");
+    expect(t!.deadline.milestones?.map((m) => m.due)).toEqual(["2024-04-30", "2024-08-31", "2024-11-30"]);
+  });
+
   it("status columns headed 工作评价 or 进度 and the words offices write in them", async () => {
     const grid = await gridVia({
       name: "S",

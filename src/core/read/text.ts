@@ -15,6 +15,7 @@ import {
 import { type PastedTable, findPastedTable } from "./pasted-table";
 import { ReadError, type RawList, type RawTask, findYear, parseDateLine } from "./raw";
 import { readRows } from "./rows";
+import { splitTitle } from "./title";
 
 /** Kinds of numbering, from outer to inner as lists usually nest them. */
 export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic" | "circled" | "latin";
@@ -92,12 +93,7 @@ function mergeResp(a: Responsibility, b: Responsibility): Responsibility {
   } as Responsibility;
 }
 
-/** Split an item body into title (up to the first full stop) and detail. */
-export function splitTitle(body: string): { title: string; detail: string } {
-  const m = /^(.{1,80}?)[。；;!！?？]\s*(.*)$/s.exec(body);
-  if (m?.[1]) return { title: m[1].trim(), detail: (m[2] ?? "").trim() };
-  return { title: body.trim(), detail: "" };
-}
+export { splitTitle } from "./title";
 
 export interface TextReadOptions {
   /** File name or label, for messages. */

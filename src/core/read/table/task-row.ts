@@ -9,7 +9,7 @@ import type { ColumnField, ColumnMapping } from "../columns";
 import { type CellValue, type MergedArea, isErrorValue } from "../grid";
 import { parseTrailingClause } from "../notations";
 import type { RawTask } from "../raw";
-import { splitTitle } from "../text";
+import { splitTitle } from "../title";
 
 const ERROR_TEXT = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
 

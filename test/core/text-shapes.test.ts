@@ -200,3 +200,25 @@ describe("deeply nested numbering", () => {
     expect(list.tasks[4]!.section).toBe("二、乡村建设");
   });
 });
+
+describe("a pasted row with units written apart by spaces", () => {
+  it("keeps the first unit as lead and the rest as cooperating, to the header's width", () => {
+    const list = listFromText(
+      [
+        "序号 重点任务 牵头单位 配合单位 完成时限",
+        "1 完善农村供水保障 县水利局 县财政局 县农业农村局 10月底前",
+        "2 建设县级应急物资储备库 县应急管理局 县发改局 12月底前",
+        "3 推进城区道路改造 县住建局 县交通局 县公安局 县城管局 9月底前",
+      ].join("\n"),
+      { year: 2024 },
+    );
+    expect(list.tasks.map((t) => names(t.lead))).toEqual([
+      ["县水利局"],
+      ["县应急管理局"],
+      ["县住房和城乡建设局"],
+    ]);
+    expect(names(list.tasks[0]!.cooperating)).toEqual(["县财政局", "县农业农村局"]);
+    expect(list.tasks[2]!.cooperating.map((u) => u.raw)).toEqual(["县交通局", "县公安局", "县城管局"]);
+    expect(list.tasks.map((t) => t.deadline.due)).toEqual(["2024-10-31", "2024-12-31", "2024-09-30"]);
+  });
+});

@@ -5,6 +5,7 @@
  * the table reader does the rest.
  */
 import { tidy } from "../text/normalize";
+import { UNIT_SUFFIX, isCatchAll } from "../units/responsibility";
 import { fieldOfHeader } from "./columns";
 import type { Grid } from "./grid";
 
@@ -30,6 +31,37 @@ const isDataRow = (cells: string[] | null): cells is string[] =>
 const isHeaderRow = (cells: string[] | null): cells is string[] =>
   cells !== null && cells.filter((c) => fieldOfHeader(c)).length >= 2;
 
+const unitToken = (t: string) => t.length <= 24 && (isCatchAll(t) || UNIT_SUFFIX.test(t));
+
+/**
+ * A row with more cells than the table has columns wrote several units apart with spaces
+ * ("县水利局 县财政局 县农业农村局"): the rightmost adjacent unit cells are one cell (the first
+ * unit stays alone: it leads).
+ */
+function fitWidth(cells: string[], width: number): string[] {
+  const out = [...cells];
+  while (out.length > width) {
+    let k = -1;
+    for (let i = out.length - 2; i >= 1; i--) {
+      const firstUnit = out.findIndex(unitToken);
+      if (i > firstUnit && unitToken(out[i]!) && unitToken(out[i + 1]!.split("、").at(-1)!)) {
+        k = i;
+        break;
+      }
+    }
+    if (k < 0) break;
+    out.splice(k, 2, `${out[k]}、${out[k + 1]}`);
+  }
+  return out;
+}
+
+/** The most common row width. */
+function modeWidth(rows: string[][]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
 /** Rows one line each: at least three data rows, the header (if any) the line above the first. */
 function lineRows(lines: readonly string[]): PastedTable | null {
   const rows: string[][] = [];
@@ -52,7 +84,11 @@ function lineRows(lines: readonly string[]): PastedTable | null {
     lineOfRow.push(i + 1);
   });
   if (dataRows < 3) return null;
-  return { grid: { sheet: "粘贴的表格", rows, merges: [] }, lineOfRow };
+  const header = rows.find((r) => isHeaderRow(r));
+  const data = rows.filter((r) => isDataRow(r));
+  const width = header ? header.length : modeWidth(data);
+  const fitted = rows.map((r) => (isDataRow(r) ? fitWidth(r, width) : r));
+  return { grid: { sheet: "粘贴的表格", rows: fitted, merges: [] }, lineOfRow };
 }
 
 /** One cell per line: a header of label lines, then rows that each begin with a number line. */

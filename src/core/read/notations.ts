@@ -281,13 +281,19 @@ export const TEXT_NOTATIONS: readonly TextNotation[] = [
     },
   },
   {
-    // "…牵头单位：县住建局；配合单位：县财政局" after the task's words.
+    // "…牵头单位：县住建局；配合单位：县财政局" after the task's words, or in a bracket that
+    // closes before the text ends ("…（牵头单位：县林业局，责任单位：县城管局）时间要求：…").
     name: "inline-label",
     find(text) {
       const inline = UNIT_LABEL_INLINE.exec(text);
       if (!inline || inline.index === 0) return null;
-      const resp = parseLabelled(text.slice(inline.index).replace(/[］\]】)）]\s*[。]?$/, ""));
-      return resp && { notation: this.name, resp, start: inline.index, end: text.length };
+      const opened = /^[［[【(（]/.test(inline[0]);
+      const close = opened ? text.slice(inline.index).search(/[］\]】)）]/) : -1;
+      const end = close > 0 ? inline.index + close + 1 : text.length;
+      const resp = parseLabelled(
+        text.slice(inline.index, end).replace(/^[［[【(（]|[］\]】)）]\s*[。]?$/g, ""),
+      );
+      return resp && { notation: this.name, resp, start: inline.index, end };
     },
   },
   {

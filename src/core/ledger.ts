@@ -24,6 +24,7 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   const ctx = {
     year,
     asOf: opts.asOf,
+    ...(raw.documentDate ? { documentYear: Number(raw.documentDate.slice(0, 4)) } : {}),
     deadlines: new Map<string, Deadline>(),
     statuses: new Map<string, Status>(),
   };
@@ -71,6 +72,7 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
 interface Ctx {
   year: number;
   asOf: string;
+  documentYear?: number;
   /** Deadline and status texts repeat across a list: each is parsed once (results are shared, frozen). */
   deadlines: Map<string, Deadline>;
   statuses: Map<string, Status>;

@@ -95,6 +95,8 @@ export type TaskField =
   | "detail"
   | "lead"
   | "cooperating"
+  /** The cell holding the catch-alls (各镇, 各相关单位): the lead or the cooperating column. */
+  | "groups"
   | "leader"
   | "person"
   | "deadline"

@@ -141,3 +141,36 @@ describe("properties", () => {
     );
   });
 });
+
+describe("deadlines stored as numbers (issue 14)", () => {
+  it.each([
+    ["2024.8", "2024-08-31"],
+    ["2024.12", "2024-12-31"],
+    ["2025.2", "2025-02-28"],
+    ["45565", "2024-09-30"],
+    ["45292", "2024-01-01"],
+  ])("%s → %s", (text, due) => {
+    expect(parseDeadline(text, ctx)).toMatchObject({ kind: "date", due, yearImplied: false });
+  });
+
+  it("other numbers are not dates", () => {
+    expect(parseDeadline("2024.13", ctx).kind).toBe("unparsed");
+    expect(parseDeadline("12345", ctx).kind).toBe("unparsed");
+  });
+
+  it("明年 counts from the document's date, not the list's year", () => {
+    expect(parseDeadline("明年年底", { ...ctx, year: 2023, documentYear: 2022 }).due).toBe("2023-12-31");
+    expect(parseDeadline("明年年底", { ...ctx, year: 2023 }).due).toBe("2024-12-31");
+  });
+
+  it("property: every year.month typed as a number is due at that month's end", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const d = parseDeadline(`${y}.${m}`, ctx);
+        expect(d.due).toBe(
+          `${y}-${String(m).padStart(2, "0")}-${String(lastDayOfMonth(y, m)).padStart(2, "0")}`,
+        );
+      }),
+    );
+  });
+});

@@ -147,3 +147,53 @@ describe("round trip: render a list in any notation, read it back", () => {
     );
   });
 });
+
+/** A table row as a web page or PDF gives it when copied: one line, cells separated by a separator. */
+const tableRow = fc.record({
+  title: text(6, 20),
+  units: distinctUnits(1, 4),
+  groups: fc.uniqueArray(fc.constantFrom(...GROUPS), { maxLength: 1 }),
+  month: fc.integer({ min: 1, max: 12 }),
+});
+
+describe("round trip: render a table as pasted text, read it back", () => {
+  it("gives the same tasks, lead and cooperating units, groups and deadlines", () => {
+    fc.assert(
+      fc.property(
+        // Every row its own task: a list does not repeat a task's wording.
+        fc.uniqueArray(tableRow, { minLength: 3, maxLength: 12, selector: (r) => r.title }),
+        fc.constantFrom("\t", " "),
+        fc.boolean(),
+        (rows, sep, withHeader) => {
+          const lines = ["2024年重点工作任务清单"];
+          if (withHeader) lines.push(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"].join(sep));
+          rows.forEach((r, i) => {
+            const coop = [r.units.slice(1).join("、"), ...r.groups].filter(Boolean).join("，");
+            // Spaces cannot show an empty cell: a row with no cooperating unit writes 无 there.
+            const coopCell = coop || (sep === " " ? "无" : "");
+            lines.push([String(i + 1), r.title, r.units[0]!, coopCell, `${r.month}月底前`].join(sep));
+          });
+          const got = listFromText(lines.join("\n"));
+          expect(
+            got.tasks.map((t) => ({
+              title: t.title,
+              lead: names(t.lead),
+              coop: names(t.cooperating),
+              groups: t.groups,
+              due: t.deadline.due,
+            })),
+          ).toEqual(
+            rows.map((r) => ({
+              title: r.title,
+              lead: canon(r.units.slice(0, 1)),
+              coop: canon(r.units.slice(1)),
+              groups: r.groups,
+              due: `2024-${String(r.month).padStart(2, "0")}-${String(new Date(Date.UTC(2024, r.month, 0)).getUTCDate()).padStart(2, "0")}`,
+            })),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -30,3 +30,19 @@ describe("status words", () => {
     expect(parseStatus("已完成", "否").state).toBe("done");
   });
 });
+
+describe("status words offices write in 工作评价 / 完成情况 / 进度 columns (issue 14)", () => {
+  it.each([
+    ["顺利推进", "in_progress"],
+    ["稳步推进", "in_progress"],
+    ["有序推进", "in_progress"],
+    ["加快推进", "in_progress"],
+    ["已开工", "in_progress"],
+    ["已竣工", "done"],
+    ["已投用", "done"],
+    ["已办结", "done"],
+    ["基本完成", "in_progress"],
+  ])("%s → %s", (text, state) => {
+    expect(parseStatus(text).state).toBe(state);
+  });
+});

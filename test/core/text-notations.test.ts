@@ -172,3 +172,18 @@ describe("responsibility notations in document text", () => {
     expect(names(tasks[0]!.lead)).toEqual(["县农业农村局"]);
   });
 });
+
+describe("labels inside a bracket followed by a deadline line (issue 14 held-out)", () => {
+  it("the bracket ends the units; 时间要求 on the next line is the deadline", () => {
+    const [t] = listFromText(
+      [
+        "2024年县城建设重点任务",
+        "1.实施城区绿化提升工程，新增绿地5万平方米。（牵头单位：县林业局，责任单位：县城管局、县住建局）",
+        "时间要求：10月底前",
+      ].join("\n"),
+    ).tasks;
+    expect(names(t!.lead)).toEqual(["县林业局"]);
+    expect(t!.cooperating.map((u) => u.raw)).toEqual(["县城管局", "县住建局"]);
+    expect(t!.deadline).toMatchObject({ kind: "date", due: "2024-10-31" });
+  });
+});

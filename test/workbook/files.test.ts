@@ -159,7 +159,10 @@ describe("bad input ends in a clear message", () => {
         ],
       },
     ]);
-    await expectReadError(file, /no sheet holds a task list\. Sheet "Sheet1": no header row found/);
+    await expectReadError(
+      file,
+      /no sheet holds a task list\. Sheet "Sheet1" \(no header row\): no column holds task-like text/,
+    );
   });
 
   it("a corrupt .xlsx", async () => {

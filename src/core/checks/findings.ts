@@ -126,7 +126,10 @@ export function runChecks(list: TaskList, directory: UnitDirectory, opts: CheckO
     if (task.groups.length) {
       const vague = task.groups.filter((g) => !isTownGroup(g));
       if (vague.length)
-        add("VAGUE_RESPONSIBILITY", t, { ref: unitRef(task), params: { groups: vague.join("、") } });
+        add("VAGUE_RESPONSIBILITY", t, {
+          ref: task.fieldRefs.groups ?? unitRef(task),
+          params: { groups: vague.join("、") },
+        });
     }
     for (let k = 0; k < task.cooperating.length; k++) {
       const c = task.cooperating[k]!;

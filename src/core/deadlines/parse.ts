@@ -15,6 +15,8 @@ export interface DeadlineContext {
   year: number;
   /** The as-of date `YYYY-MM-DD`, for the next due date of recurring deadlines. */
   asOf: string;
+  /** The year the document was dated (its date line): what 明年 counts from; else `year`. */
+  documentYear?: number;
 }
 
 type Cadence = NonNullable<Deadline["cadence"]>;
@@ -129,7 +131,7 @@ const nextYear: Parser = (text, ctx) =>
     new RegExp(`(明年|次年|下一年)(年底|年内|年末|上半年|${NUM}月(底|末)?)?${AFTER_DATE}`, "g"),
     text,
     (m) => {
-      const y = ctx.year + 1;
+      const y = (ctx.documentYear ?? ctx.year) + 1;
       let due = formatYmd(y, 12, 31);
       if (m[2] === "上半年") due = formatYmd(y, 6, 30);
       else if (m[3]) {
@@ -185,6 +187,26 @@ const bareYear: Parser = (text) =>
     hit(m, "date", { due: formatYmd(Number(m[1]), 12, 31), yearImplied: false, strong: true }),
   );
 
+/** A year and month typed as a number in a deadline column: "2024.8", "2024.12" → that month's end. */
+const yearDotMonth: Parser = (text) =>
+  regexHits(/^\s*(20\d{2})[.．](\d{1,2})\s*$/g, text, (m) => {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (!(mo >= 1 && mo <= 12)) return null;
+    return hit(m, "date", { due: formatYmd(y, mo, lastDayOfMonth(y, mo)), yearImplied: false, strong: true });
+  });
+
+/** An Excel date serial left as a number in a deadline column (45565 → 2024-09-30). */
+const excelSerial: Parser = (text) =>
+  regexHits(/^\s*(\d{5})(?:\.\d+)?\s*$/g, text, (m) => {
+    const serial = Number(m[1]);
+    // 2000-01-01 … 2099-12-31 only: other five-digit numbers are not dates.
+    if (serial < 36526 || serial > 73050) return null;
+    const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+    const due = formatYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    return hit(m, "date", { due, yearImplied: false, strong: true });
+  });
+
 function hit(m: RegExpExecArray, kind: Hit["kind"], rest: Omit<Hit, "start" | "end" | "text" | "kind">): Hit {
   return { start: m.index, end: m.index + m[0].length, text: m[0], kind, ...rest };
 }
@@ -201,6 +223,8 @@ const COLUMN_PARSERS: Parser[] = [
   yearPart,
   wholeYear,
   bareYear,
+  yearDotMonth,
+  excelSerial,
   recurring,
   ongoingLoose,
 ];

@@ -1,7 +1,8 @@
 /**
- * Column headers and their meaning (domain.md, "Column headers seen"), header-row detection and
- * the column mapping, which the user may override.
+ * Column headers and their meaning (domain.md, "Column headers seen"). The unit, leader, person
+ * and deadline words come from the label words (labels.ts), shared with the text notations.
  */
+import { LABEL_WORDS } from "./labels";
 
 export type ColumnField =
   | "id"
@@ -51,8 +52,16 @@ export const HEADER_SYNONYMS: Record<ColumnField, readonly string[]> = {
     "项目内容",
     "任务名称",
     "重点工作",
+    "重点工作任务",
     "工作要点",
     "任务",
+    "实事项目",
+    "民生实事项目",
+    "民生事项名称",
+    "民生事项",
+    "目标与任务",
+    "目标任务与措施",
+    "工作任务及目标",
   ],
   detail: [
     "工作内容",
@@ -67,13 +76,26 @@ export const HEADER_SYNONYMS: Record<ColumnField, readonly string[]> = {
     "主要内容",
     "具体任务",
   ],
-  lead: ["牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位"],
-  cooperating: ["配合单位", "协办单位", "配合部门", "协同单位", "责任主体与协同单位", "参与单位"],
-  responsible: ["责任单位", "责任部门", "责任主体", "承办单位"],
-  leader: ["责任领导", "牵头领导", "分管领导", "县级领导", "包抓领导", "牵头县领导"],
-  person: ["责任人", "联系人", "具体责任人"],
-  deadline: ["完成时限", "时间节点", "完成时间", "截止时间", "时限要求", "时限", "建设时间", "完成期限"],
-  progress: ["进展情况", "推进情况", "完成情况", "当前进度", "工作进展", "进度情况", "落实情况"],
+  // Bare sub-headers under a 责任单位 parent (two-row headers): 牵头 | 主体 | 配合.
+  lead: [...LABEL_WORDS.lead, "牵头"],
+  cooperating: [...LABEL_WORDS.coop, "配合", "主体", "参与", "协办", "协同"],
+  responsible: LABEL_WORDS.either,
+  leader: LABEL_WORDS.leader,
+  person: LABEL_WORDS.person,
+  deadline: LABEL_WORDS.deadline,
+  progress: [
+    "进展情况",
+    "推进情况",
+    "完成情况",
+    "当前进度",
+    "工作进展",
+    "进度情况",
+    "落实情况",
+    "进度",
+    "完成进度",
+    "工作评价",
+    "推进评价",
+  ],
   onSchedule: ["是否达序", "是否按序时推进", "是否按时序推进", "是否达到序时进度"],
   note: ["备注", "说明"],
 };
@@ -88,10 +110,14 @@ const CONTAINS: ReadonlyArray<readonly [RegExp, ColumnField]> = [
 ];
 
 export function headerKey(text: string): string {
-  return text
-    .replace(/\s+/g, "")
-    .replace(/[(（][^)）]*[)）]/g, "")
-    .replace(/[:：*＊]/g, "");
+  return (
+    text
+      .replace(/\s+/g, "")
+      // A year in front: "2024年重点工作任务" is the 重点工作任务 column.
+      .replace(/^20\d{2}年度?/, "")
+      .replace(/[(（][^)）]*[)）]/g, "")
+      .replace(/[:：*＊]/g, "")
+  );
 }
 
 export function fieldOfHeader(text: string): ColumnField | null {
@@ -110,6 +136,11 @@ export interface ColumnMapping {
   columns: Partial<Record<Exclude<ColumnField, "progress">, number>> & { progress?: number[] };
   /** How 责任单位 was taken: cooperating (a 牵头 column exists) or first-listed-leads. */
   responsibleRule?: "cooperating" | "first-listed-leads";
+  /** Further lead and cooperating columns (责任单位 over 牵头 | 主体 | 配合), left to right. */
+  moreLead?: number[];
+  moreCooperating?: number[];
+  /** A group column (项目名称 merged over several 工作任务 rows): the task's section. */
+  group?: number;
 }
 
 /** Every header word, for "what was looked for" in messages. */

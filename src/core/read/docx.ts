@@ -81,7 +81,14 @@ export function htmlToContent(html: string): DocxContent {
       } else {
         tableDepth--;
         if (tableDepth === 0 && table) {
-          tables.push({ sheet: `表${tables.length + 1}`, rows: table.rows, merges: table.merges });
+          // The paragraphs before a table title it ("2025年民生实事项目清单"): its year is the list's.
+          const caption = [...lines].reverse().find((l) => l.length <= 80 && /(20\d{2})\s*年/.test(l));
+          tables.push({
+            sheet: `表${tables.length + 1}`,
+            rows: table.rows,
+            merges: table.merges,
+            ...(caption ? { caption } : {}),
+          });
           table = null;
         }
       }

@@ -18,6 +18,8 @@ export interface Grid {
   /** rows[0] is worksheet row 1; rows may be ragged. */
   rows: CellValue[][];
   merges: MergedArea[];
+  /** Text that titles the table from outside it (the paragraph above a Word table). */
+  caption?: string;
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {

@@ -5,6 +5,7 @@
  */
 import { findDeadlineInText } from "../deadlines/parse";
 import { UNIT_SUFFIX, isCatchAll, splitResponsibility, splitTopLevel } from "../units/responsibility";
+import { LABEL_BEFORE_COLON, UNIT_LABEL_INLINE, labelField } from "./labels";
 
 export interface Responsibility {
   lead: string[];
@@ -19,25 +20,8 @@ export interface Responsibility {
   statesFirstListedRule?: boolean;
 }
 
-export type LabelField = "lead" | "coop" | "either" | "leader" | "person" | "deadline";
-
-/** Labels seen before a colon in documents and their meaning. */
-export const LABELS: ReadonlyArray<readonly [RegExp, LabelField]> = [
-  [/^(牵头单位|牵头部门|主责单位|主责部门|牵头)$/, "lead"],
-  [/^(配合单位|配合部门|协办单位|协同单位|协作单位|参与单位|配合)$/, "coop"],
-  [/^(责任单位|责任部门|责任主体|承办单位|主办单位)$/, "either"],
-  [/^(责任领导|牵头领导|分管领导|县级领导|包抓领导|牵头县领导)$/, "leader"],
-  [/^(责任人|联系人)$/, "person"],
-  [/^(完成时限|时间节点|完成时间|截止时间|时限要求|时限)$/, "deadline"],
-];
-
-const LABEL_RE =
-  /(牵头单位|牵头部门|主责单位|主责部门|配合单位|配合部门|协办单位|协同单位|协作单位|参与单位|责任单位|责任部门|责任主体|承办单位|主办单位|责任领导|牵头领导|分管领导|县级领导|包抓领导|牵头县领导|责任人|联系人|完成时限|时间节点|完成时间|截止时间|时限要求|时限)\s*[:：]/g;
-
-export function labelField(label: string): LabelField | null {
-  for (const [re, f] of LABELS) if (re.test(label)) return f;
-  return null;
-}
+export type { LabelField } from "./labels";
+export { labelField } from "./labels";
 
 const FIRST_LISTED_NOTE =
   /[(（]\s*(首位|排名第一|排第一|第一|排在首位|列第一位|排在第一位)[的]?(单位|部门|位)?[为是]?牵头(单位|部门)?[^)）]*[)）]/;
@@ -72,7 +56,7 @@ function unitsOf(text: string): { units: string[]; groups: string[]; deadline: s
 
 /** Labelled segments: "牵头单位：A、B；配合单位：C，10月底前完成" (also over several lines). */
 export function parseLabelled(text: string): Responsibility | null {
-  const matches = [...text.matchAll(LABEL_RE)];
+  const matches = [...text.matchAll(LABEL_BEFORE_COLON)];
   if (matches.length === 0) return null;
   const r: Responsibility = { lead: [], coop: [], groups: [], text: text.trim() };
   let either: string[] | null = null;
@@ -194,10 +178,10 @@ export function parseInnerClause(text: string): { resp: Responsibility; start: n
   let found: { resp: Responsibility; start: number; end: number } | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const content = m[1]!;
-    const s = splitResponsibility(content.replace(LABEL_RE, ""));
+    const s = splitResponsibility(content.replace(LABEL_BEFORE_COLON, ""));
     const tokens = [...s.units, ...s.groups];
     const allUnits = tokens.length > 0 && tokens.every((t) => isCatchAll(t) || UNIT_SUFFIX.test(t));
-    if (!allUnits && !new RegExp(LABEL_RE.source).test(content)) continue;
+    if (!allUnits && !new RegExp(LABEL_BEFORE_COLON.source).test(content)) continue;
     const resp = parseBracketContent(content);
     if (resp && resp.lead.length + resp.coop.length + resp.groups.length > 0) {
       found = { resp, start: m.index, end: m.index + m[0].length };
@@ -226,4 +210,130 @@ export function parseHeadingLead(heading: string): { lead?: string; leader?: str
   const who = m[1].trim();
   if (/(县长|书记|主任|部长|区长|常委|主席|领导|同志)$/.test(who)) return { leader: who };
   return looksLikeUnits(who) ? { lead: who } : null;
+}
+
+/**
+ * Verb first, at the start of the task: "由县财政局、县发改局负责，…" (first listed leads),
+ * "由县人社局牵头，县民政局配合，…". The clause is taken out of the task's text.
+ */
+export function parseVerbFirst(text: string): { resp: Responsibility; end: number } | null {
+  const m =
+    /^(?:由)?([^，,。；;：:（(]{2,80}?)(?:共同)?(牵头|负责|承办|主办|组织实施|具体负责)(?:[，,、]([^，,。；;：:]{2,120}?)(?:配合|参与|协同配合|协助|协同|按职责分工负责))?[，,：:。；;]/.exec(
+      text.trim(),
+    );
+  if (!m?.[1]) return null;
+  // Without 由 the subject must be nothing but units ("县文旅局负责，…"), never prose.
+  if (!text.trimStart().startsWith("由")) {
+    const s = splitResponsibility(m[1]);
+    const tokens = [...s.units, ...s.groups];
+    if (!tokens.length || !tokens.every((t) => isCatchAll(t) || UNIT_SUFFIX.test(t))) return null;
+  }
+  const offset = text.length - text.trimStart().length;
+  const end = offset + m[0].length;
+  if (m[2] === "牵头") {
+    const resp = parseVerbForm(`${m[1]}牵头，${m[3] ?? ""}`);
+    return resp && resp.lead.length + resp.groups.length > 0 ? { resp, end } : null;
+  }
+  const lead = parsePlainList(m[1]);
+  if (!lead) return null;
+  if (m[3]) {
+    const coop = unitsOf(m[3]);
+    lead.coop.push(...coop.units);
+    lead.groups.push(...coop.groups);
+  }
+  return { resp: { ...lead, text: m[0].replace(/[，,：:。；;]$/, "") }, end };
+}
+
+/** A responsibility clause found in a task's text, and the span of text it takes out. */
+export interface ClauseMatch {
+  notation: string;
+  resp: Responsibility;
+  /** The span to take out of the task's text; empty (start === end) when the clause stays prose. */
+  start: number;
+  end: number;
+}
+
+/** One way of writing responsibility in a task's text: one small parser. */
+export interface TextNotation {
+  name: string;
+  find(text: string): ClauseMatch | null;
+}
+
+/**
+ * The notations of a task's own text, in order of precedence (labelled lines under a task are
+ * read apart, before these). Adding a notation means adding an entry here with its own tests.
+ */
+export const TEXT_NOTATIONS: readonly TextNotation[] = [
+  {
+    // "…。（县农业农村局、县卫健局，各镇）", "…［责任单位：县文旅局］", "…。（县园区管委会）"
+    name: "trailing-bracket",
+    find(text) {
+      const m = parseTrailingClause(text);
+      return m && { notation: this.name, resp: m.resp, start: m.start, end: text.length };
+    },
+  },
+  {
+    // "由县财政局、县发改局负责，…" at the start.
+    name: "verb-first",
+    find(text) {
+      const m = parseVerbFirst(text);
+      return m && { notation: this.name, resp: m.resp, start: 0, end: m.end };
+    },
+  },
+  {
+    // "…牵头单位：县住建局；配合单位：县财政局" after the task's words, or in a bracket that
+    // closes before the text ends ("…（牵头单位：县林业局，责任单位：县城管局）时间要求：…").
+    name: "inline-label",
+    find(text) {
+      const inline = UNIT_LABEL_INLINE.exec(text);
+      if (!inline || inline.index === 0) return null;
+      const opened = /^[［[【(（]/.test(inline[0]);
+      const close = opened ? text.slice(inline.index).search(/[］\]】)）]/) : -1;
+      const end = close > 0 ? inline.index + close + 1 : text.length;
+      const resp = parseLabelled(
+        text.slice(inline.index, end).replace(/^[［[【(（]|[］\]】)）]\s*[。]?$/g, ""),
+      );
+      return resp && { notation: this.name, resp, start: inline.index, end };
+    },
+  },
+  {
+    // "任务甲（县财政局）10月底前完成": a bracket of units inside the text.
+    name: "inner-bracket",
+    find(text) {
+      const m = parseInnerClause(text);
+      return m && { notation: this.name, resp: m.resp, start: m.start, end: m.end };
+    },
+  },
+  {
+    // "…，由县人社局牵头，县民政局配合，…" in prose: read, and the prose left as written.
+    name: "prose-verb",
+    find(text) {
+      const resp = parseProseVerb(text);
+      return resp && { notation: this.name, resp, start: 0, end: 0 };
+    },
+  },
+];
+
+function namesSomeone(r: Responsibility): boolean {
+  return r.lead.length + r.coop.length + r.groups.length > 0 || Boolean(r.deadlineText || r.leader);
+}
+
+/**
+ * The refiner: among the clauses the notations found, keep one. A clause that names no unit, no
+ * group and no deadline is no clause; of the rest, the notation listed first wins (a trailing
+ * bracket is how lists most often write it; prose is the weakest evidence).
+ */
+export function refineClauses(matches: readonly ClauseMatch[]): ClauseMatch | null {
+  const order = (m: ClauseMatch) => TEXT_NOTATIONS.findIndex((n) => n.name === m.notation);
+  return [...matches].filter((m) => namesSomeone(m.resp)).sort((a, b) => order(a) - order(b))[0] ?? null;
+}
+
+/** The responsibility clause of a task's text, read by every notation and refined to one. */
+export function findClause(text: string): ClauseMatch | null {
+  const found: ClauseMatch[] = [];
+  for (const n of TEXT_NOTATIONS) {
+    const m = n.find(text);
+    if (m) found.push(m);
+  }
+  return refineClauses(found);
 }

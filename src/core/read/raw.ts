@@ -32,8 +32,12 @@ export interface TableLayout {
   headerRow: number;
   /** 1-based column → header text as found. */
   headers: [number, string][];
-  /** field → 1-based column (progress: several). */
+  /** field → 1-based column (progress, and several unit columns under one heading: several). */
   columns: Record<string, number | number[]>;
+  /** How the header row was found: by its words, by its shape, or there was none. */
+  foundBy?: "words" | "shape" | "none";
+  /** Columns mapped from their content, and how: for `check` and the pane to show. */
+  inferred?: { field: string; col: number; how: string }[];
 }
 
 export interface RawList {
@@ -42,6 +46,8 @@ export interface RawList {
   layout?: TableLayout;
   /** A year found in the title or the first dated line. */
   yearHint: number | null;
+  /** The document's own date (its date line, YYYY-MM-DD): what 明年 counts from. */
+  documentDate?: string;
   tasks: RawTask[];
   notes: ReadNote[];
 }
@@ -61,4 +67,42 @@ export class ReadError extends Error {
 export function findYear(text: string): number | null {
   const m = /(20\d{2})\s*年/.exec(text);
   return m ? Number(m[1]) : null;
+}
+
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 4) return Number([...s].map((c) => CN_DIGIT[c] ?? NaN).join(""));
+  // 十, 十二, 二十, 三十一
+  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || (!m[2] && !m[3])) return NaN;
+  const tens = m[2] ? (m[1] ? (CN_DIGIT[m[1]] ?? 0) : 1) : 0;
+  return tens * 10 + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
+}
+
+/** A line that is only a date, as documents are dated: "2023年6月30日", "二〇二二年十二月十五日". */
+export function parseDateLine(line: string): string | null {
+  const m =
+    /^\s*(20\d{2}|[二〇零][〇零一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/.exec(
+      line,
+    );
+  if (!m) return null;
+  const y = cnNumber(m[1]!);
+  const mo = cnNumber(m[2]!);
+  const d = cnNumber(m[3]!);
+  if (!(y >= 2000 && y <= 2099 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

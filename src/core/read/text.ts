@@ -4,19 +4,21 @@
  */
 import type { ReadNote } from "../model";
 import { normalizeText, tidy } from "../text/normalize";
+import { labelField } from "./labels";
 import {
   type Responsibility,
-  labelField,
+  findClause,
+  looksLikeUnits,
   parseHeadingLead,
-  parseInnerClause,
   parseLabelled,
-  parseProseVerb,
-  parseTrailingClause,
 } from "./notations";
-import { ReadError, type RawList, type RawTask, findYear } from "./raw";
+import { type PastedTable, findPastedTable } from "./pasted-table";
+import { ReadError, type RawList, type RawTask, findYear, parseDateLine } from "./raw";
+import { readRows } from "./rows";
+import { splitTitle } from "./title";
 
 /** Kinds of numbering, from outer to inner as lists usually nest them. */
-export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic";
+export type Marker = "cn" | "paren-cn" | "arabic" | "dotted" | "paren-arabic" | "circled" | "latin";
 
 const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
   ["cn", /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/],
@@ -24,6 +26,9 @@ const MARKERS: ReadonlyArray<readonly [Marker, RegExp]> = [
   ["dotted", /^(\d{1,5}(?:[.．]\d{1,3})+)[.．、\s]\s*(.*)$/],
   ["arabic", /^(\d{1,5})\s*[.．、](?!\d)\s*(.*)$/],
   ["paren-arabic", /^([（(]\d{1,5}[)）])\s*(.*)$/],
+  // Sub-items on their own lines: ① …, a. …
+  ["circled", /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$/],
+  ["latin", /^([a-h])\s*[.．、)）]\s*(.*)$/],
 ];
 
 interface Item {
@@ -59,29 +64,13 @@ function findResponsibility(item: Item): void {
   const labelled = item.more.filter((l) => isLabelLine(l));
   const wrapped = item.more.filter((l) => !isLabelLine(l));
   let text = tidy([item.head, ...wrapped].join(""));
-  let resp: Responsibility | null = null;
-  // Labelled lines under the task win; a trailing clause in the same item adds to them.
-  if (labelled.length) resp = parseLabelled(labelled.join("；"));
-  const trailing = parseTrailingClause(text);
-  if (trailing) {
-    text = text.slice(0, trailing.start).trim();
-    resp = resp ? mergeResp(resp, trailing.resp) : trailing.resp;
+  // Labelled lines under the task come first; a clause in the task's own text adds to them.
+  let resp: Responsibility | null = labelled.length ? parseLabelled(labelled.join("；")) : null;
+  const clause = findClause(text);
+  if (clause && (!resp || clause.notation === "trailing-bracket")) {
+    if (clause.end > clause.start) text = tidy(text.slice(0, clause.start) + text.slice(clause.end));
+    resp = resp ? mergeResp(resp, clause.resp) : clause.resp;
   }
-  if (!resp) {
-    const inline = /[［[【(（]?\s*(牵头单位|责任单位|牵头部门|责任部门)\s*[:：]/.exec(text);
-    if (inline && inline.index > 0) {
-      resp = parseLabelled(text.slice(inline.index).replace(/[］\]】)）]\s*[。]?$/, ""));
-      if (resp) text = text.slice(0, inline.index).trim();
-    }
-  }
-  if (!resp) {
-    const inner = parseInnerClause(text);
-    if (inner) {
-      resp = inner.resp;
-      text = tidy(text.slice(0, inner.start) + text.slice(inner.end));
-    }
-  }
-  resp ??= parseProseVerb(text);
   item.resp = resp;
   item.body = text;
 }
@@ -104,12 +93,7 @@ function mergeResp(a: Responsibility, b: Responsibility): Responsibility {
   } as Responsibility;
 }
 
-/** Split an item body into title (up to the first full stop) and detail. */
-export function splitTitle(body: string): { title: string; detail: string } {
-  const m = /^(.{1,80}?)[。；;!！?？]\s*(.*)$/s.exec(body);
-  if (m?.[1]) return { title: m[1].trim(), detail: (m[2] ?? "").trim() };
-  return { title: body.trim(), detail: "" };
-}
+export { splitTitle } from "./title";
 
 export interface TextReadOptions {
   /** File name or label, for messages. */
@@ -122,7 +106,9 @@ export function readText(input: string, opts: TextReadOptions): RawList {
   const items: Item[] = [];
   const preamble: string[] = [];
   let current: Item | null = null;
+  const { from: trailerFrom, date: trailerDate } = documentTrailer(lines);
   lines.forEach((rawLine, idx) => {
+    if (idx >= trailerFrom) return; // the issuing office and the date: not part of the last task
     // Markdown decoration: headings, quotes, bullets, emphasis.
     const line = tidy(rawLine)
       .replace(/^(#{1,6}\s+|>\s*|[*-]\s+)/, "")
@@ -148,6 +134,13 @@ export function readText(input: string, opts: TextReadOptions): RawList {
       current = null; // 附件：… ends the list
     }
   });
+  // A table pasted as text: more rows in its pattern than numbered items.
+  const pasted = findPastedTable(lines.slice(0, trailerFrom));
+  const pastedRows = pasted ? pasted.lineOfRow.length : 0;
+  if (pasted && pastedRows > items.filter((it) => it.marker !== "cn").length) {
+    const list = readPastedTable(pasted, opts.source);
+    if (list) return { ...list, ...(trailerDate ? { documentDate: trailerDate } : {}) };
+  }
   if (items.length === 0) {
     throw new ReadError(
       `${opts.source}: no numbered tasks found. Expected lines such as "1.任务……（牵头单位）", "1、…", "（一）…" or "一、" headings; ` +
@@ -161,42 +154,128 @@ export function readText(input: string, opts: TextReadOptions): RawList {
     { code: "TEXT_NUMBERING", message: `tasks are the items numbered ${describeMarker(taskMarker)}` },
   ];
   const tasks: RawTask[] = [];
-  const headings: { marker: Marker; text: string; lead?: string; leader?: string }[] = [];
+  const headings: Heading[] = [];
   const order = MARKERS.map(([m]) => m);
-  for (const it of items) {
-    if (it.marker !== taskMarker && !(it.resp && order.indexOf(it.marker) > order.indexOf(taskMarker))) {
-      if (order.indexOf(it.marker) < order.indexOf(taskMarker)) {
-        // A heading: drop deeper headings, then push this one.
-        while (headings.length && order.indexOf(headings.at(-1)!.marker) >= order.indexOf(it.marker))
-          headings.pop();
-        const headingText = tidy([it.head, ...it.more].join(""));
-        const hl = parseHeadingLead(it.head);
-        headings.push({
-          marker: it.marker,
-          text: `${it.id}${/^[（(]/.test(it.id) ? "" : "、"}${headingText}`,
-          ...hl,
-        });
-        continue;
-      }
+  const depth = (it: Item) => order.indexOf(it.marker);
+  const taskDepth = order.indexOf(taskMarker);
+  /** Items under item i (deeper numbering, up to the next item as shallow as it). */
+  const children = (i: number): Item[] => {
+    const out: Item[] = [];
+    for (let k = i + 1; k < items.length && depth(items[k]!) > depth(items[i]!); k++) out.push(items[k]!);
+    return out;
+  };
+  items.forEach((it, i) => {
+    const under = children(i);
+    // A task-level item with no clause whose sub-items carry their own: a heading over them (each
+    // sub-item keeps its units). A shallower item with its own clause and nothing under it: a task.
+    const clauseBelow = under.some((c) => c.resp);
+    const heading =
+      (depth(it) < taskDepth && !(it.resp && !clauseBelow && it.marker !== "cn")) ||
+      (it.marker === taskMarker && !it.resp && clauseBelow);
+    if (heading) {
+      while (headings.length && order.indexOf(headings.at(-1)!.marker) >= depth(it)) headings.pop();
+      const headingText = tidy([it.head, ...it.more].join(""));
+      const hl = parseHeadingLead(it.head);
+      headings.push({
+        marker: it.marker,
+        id: it.id,
+        text: `${it.id}${/^[（(①-⑳]/.test(it.id) ? "" : "、"}${headingText}`,
+        ...hl,
+      });
+      return;
+    }
+    if (it.marker !== taskMarker && !it.resp && depth(it) > taskDepth) {
       // A deeper item under a task (sub-point): fold into the previous task's detail.
       const prev = tasks.at(-1);
       if (prev) {
-        prev.detail = tidy(`${prev.detail} ${it.id}${it.head} ${it.more.join("")}`);
-        continue;
+        const shownId = it.marker === "latin" ? `${it.id}.` : it.id;
+        prev.detail = tidy(`${prev.detail} ${shownId}${it.head} ${it.more.join("")}`);
+        return;
       }
     }
+    // A task ends every heading at its own depth or deeper (1. after a 1. that headed ①②).
+    while (headings.length && order.indexOf(headings.at(-1)!.marker) >= depth(it)) headings.pop();
     tasks.push(toRawTask(it, headings));
-  }
+  });
   const title =
     preamble.find((l) => l.length <= 60 && /(清单|任务|要点|台账|安排|分工|方案)/.test(l)) ?? null;
+  const documentDate = trailerDate ?? preamble.map(parseDateLine).find(Boolean) ?? undefined;
   const yearHint =
     (title ? findYear(title) : null) ??
+    (documentDate ? Number(documentDate.slice(0, 4)) : null) ??
     findYear(preamble.join("\n")) ??
     findYear(lines.slice(0, 50).join("\n"));
-  return { title, yearHint, tasks, notes };
+  return { title, yearHint, tasks, notes, ...(documentDate ? { documentDate } : {}) };
 }
 
-function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: string }[]): RawTask {
+/** A pasted table read by the table reader, its refs made line refs again. */
+function readPastedTable(pasted: PastedTable, source: string): RawList | null {
+  let list: RawList;
+  try {
+    list = readRows(pasted.grid);
+  } catch (err) {
+    if (err instanceof ReadError) return null;
+    throw err;
+  }
+  const line = (row: number) => pasted.lineOfRow[row - 1] ?? row;
+  const tasks = list.tasks.map((t) => ({
+    ...t,
+    ref: { kind: "line" as const, line: t.ref.kind === "cell" ? line(t.ref.row) : 0 },
+    fieldRefs: {},
+  }));
+  const notes = [
+    { code: "PASTED_TABLE", message: `${source}: read as a table pasted as text (one row per line)` },
+    ...list.notes.map((n) => {
+      const { ref, ...rest } = n;
+      return ref?.kind === "cell" ? { ...rest, ref: { kind: "line" as const, line: line(ref.row) } } : n;
+    }),
+  ];
+  const { layout, ...rest } = list;
+  void layout;
+  return { ...rest, tasks, notes };
+}
+
+/** Longest line taken as the issuing office's signature. */
+const MAX_SIGNATURE = 24;
+
+/**
+ * The lines a document ends with: the issuing office and the date on their own lines
+ * ("县人民政府办公室" / "2023年6月30日"), perhaps a 印发 line. Only when a date line is among them:
+ * a unit name alone on a line may otherwise be a task's responsibility.
+ */
+function documentTrailer(lines: readonly string[]): { from: number; date: string | null } {
+  let i = lines.length - 1;
+  while (i >= 0 && !lines[i]!.trim()) i--;
+  let from = lines.length;
+  let date: string | null = null;
+  for (let seen = 0; i >= 0 && seen < 4; i--) {
+    const l = tidy(lines[i]!);
+    if (!l) continue;
+    seen++;
+    const d = parseDateLine(l);
+    if (d && !date) {
+      date = d;
+      from = i;
+    } else if (date && l.length <= MAX_SIGNATURE && !matchMarker(l) && looksLikeUnits(l)) from = i;
+    else break;
+  }
+  return date ? { from, date } : { from: lines.length, date: null };
+}
+
+interface Heading {
+  marker: Marker;
+  id: string;
+  text: string;
+  lead?: string;
+  leader?: string;
+}
+
+/** Numbering that restarts under each parent item: a sub-item's id is written with its parent's. */
+const NESTED_UNDER: ReadonlySet<Marker> = new Set(["arabic", "dotted", "paren-arabic", "circled"]);
+
+function toRawTask(it: Item, headings: Heading[]): RawTask {
+  const parent = headings.at(-1);
+  const id = parent && NESTED_UNDER.has(parent.marker) ? `${parent.id}${it.id}` : it.id;
   const section = headings.length ? headings.map((h) => h.text).join(" / ") : null;
   const headingLead = [...headings].reverse().find((h) => h.lead)?.lead;
   const headingLeader = [...headings].reverse().find((h) => h.leader)?.leader;
@@ -204,7 +283,7 @@ function toRawTask(it: Item, headings: { text: string; lead?: string; leader?: s
   const r = it.resp;
   const leadNames = r?.lead.length ? r.lead : headingLead ? [headingLead] : [];
   return {
-    id: it.id,
+    id,
     section,
     title,
     detail,
@@ -232,7 +311,9 @@ function chooseTaskMarker(items: Item[]): Marker {
     all.set(it.marker, (all.get(it.marker) ?? 0) + 1);
     if (it.resp) withResp.set(it.marker, (withResp.get(it.marker) ?? 0) + 1);
   }
-  const best = [...withResp.entries()].sort((a, b) => b[1] - a[1])[0];
+  // Ties go to the outer numbering: sub-items (①, a.) carry clauses only now and then.
+  const depthOf = (m: Marker) => MARKERS.findIndex(([k]) => k === m);
+  const best = [...withResp.entries()].sort((a, b) => b[1] - a[1] || depthOf(a[0]) - depthOf(b[0]))[0];
   if (best) return best[0];
   // No clause anywhere (leads from headings, or none): the innermost numbering.
   const order = MARKERS.map(([m]) => m);
@@ -240,5 +321,14 @@ function chooseTaskMarker(items: Item[]): Marker {
 }
 
 function describeMarker(m: Marker): string {
-  return { cn: "一、", "paren-cn": "（一）", arabic: "1.", dotted: "1.1", "paren-arabic": "(1)" }[m];
+  const shown: Record<Marker, string> = {
+    cn: "一、",
+    "paren-cn": "（一）",
+    arabic: "1.",
+    dotted: "1.1",
+    "paren-arabic": "(1)",
+    circled: "①",
+    latin: "a.",
+  };
+  return shown[m];
 }

@@ -10,6 +10,7 @@ const TOWN_GROUP =
 
 const CATCH_ALL_PATTERNS: RegExp[] = [
   /^各/, // 各相关单位, 各成员单位, 各项目主管单位, 各镇
+  /^[\u4e00-\u9fa5]{1,4}各(镇|乡|乡镇|街道|镇街|镇办|村|社区|区|县)/, // 沿河各镇, 涉农各乡镇, 相关各街道
   /^(县直|区直|市直)(各)?(有关|相关)?(各)?(单位|部门)/,
   /^(相关|有关|其他|其它|涉及)/, // 相关行业部门, 有关部门
   /成员单位$/, // 领导小组各成员单位
@@ -113,10 +114,10 @@ const FILLER = /^(由|请|和|与|以及|及|等)+|(等|等单位|等部门|牵�
 export function responsibilitySplitter(): (text: string) => SplitResponsibility {
   const splits = new Map<string, SplitResponsibility>();
   // Cells combine units freely, but each unit is written the same few ways: parts are memoized too.
-  const parts = new Map<string, Part>();
+  const parts = new Map<string, Part[]>();
   const part = (raw: string) => {
     let p = parts.get(raw);
-    if (!p) parts.set(raw, (p = classify(raw)));
+    if (!p) parts.set(raw, (p = classifyJoined(raw)));
     return p;
   };
   return (text) => {
@@ -167,17 +168,52 @@ function classify(rawPart: string): Part {
   return isCatchAll(name) ? { unit: null, group: name, deng } : { unit: name, group: null, deng };
 }
 
-function split(text: string, part: (raw: string) => Part = classify): SplitResponsibility {
+function split(text: string, part: (raw: string) => Part[] = classifyJoined): SplitResponsibility {
   const units: string[] = [];
   const groups: string[] = [];
   let trailingDeng = false;
   for (const raw of splitTopLevel(text)) {
-    const p = part(raw);
-    if (p.unit) units.push(p.unit);
-    if (p.group) groups.push(p.group);
-    if (p.deng) trailingDeng = true;
+    for (const p of part(raw)) {
+      if (p.unit) units.push(p.unit);
+      if (p.group) groups.push(p.group);
+      if (p.deng) trailingDeng = true;
+    }
   }
   return { units, groups, trailingDeng };
+}
+
+/** Words that join two names in one part: "A及B", "A和B", "A与B", "A以及B". */
+const JOINER = /以及|及|和|与/g;
+
+/** A whole name on its own: a catch-all, or a unit name with its prefix or a unit ending. */
+function isWholeName(s: string): boolean {
+  const t = cleanName(s);
+  if (t.length < 2) return false;
+  if (isCatchAll(t)) return true;
+  return t.length >= 3 && UNIT_SUFFIX.test(t.replace(/\(.*\)$/, ""));
+}
+
+/**
+ * A part joined by 及/和/与 splits only where both sides are whole names (县财政局和县发改局,
+ * 市级各有关部门及各县市区政府), never inside a name (县发展和改革局: 县发展 is no name).
+ */
+export function splitJoined(part: string): string[] | null {
+  if (!/[及和与]/.test(part)) return null;
+  JOINER.lastIndex = 0;
+  for (let m = JOINER.exec(part); m; m = JOINER.exec(part)) {
+    const left = part.slice(0, m.index);
+    const right = part.slice(m.index + m[0].length);
+    if (!isWholeName(left)) continue;
+    if (isWholeName(right)) return [left, right];
+    const rest = splitJoined(right);
+    if (rest) return [left, ...rest];
+  }
+  return null;
+}
+
+function classifyJoined(raw: string): Part[] {
+  const pieces = /[及和与]/.test(raw) && !/等/.test(raw) ? splitJoined(raw.replace(/\s+/g, "")) : null;
+  return pieces ? pieces.map(classify) : [classify(raw)];
 }
 
 /** Characters a filler word or a leading colon starts or ends with. */

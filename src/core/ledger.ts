@@ -9,7 +9,6 @@ import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
 import type { UnitDirectory } from "./units/directory";
 import { resolveAcrossList, runResolver } from "./units/resolve";
-import { compareNames } from "./text/collate";
 
 export interface BuildOptions {
   /** As-of date, YYYY-MM-DD. Always passed in: the core has no clock. */
@@ -122,38 +121,4 @@ function dedupe(refs: UnitRef[]): UnitRef[] {
     else out?.push(refs[k]!);
   }
   return out ?? refs;
-}
-
-export interface UnitSummary {
-  name: string;
-  known: boolean;
-  lead: number;
-  cooperating: number;
-  /** Every way the list writes this unit. */
-  writtenAs: string[];
-}
-
-/** Units named in the list with their lead and cooperating counts, most leads first. */
-export function summarizeUnits(list: TaskList): UnitSummary[] {
-  const byName = new Map<string, UnitSummary>();
-  const get = (r: UnitRef) => {
-    let u = byName.get(r.name);
-    if (!u) {
-      u = { name: r.name, known: r.known, lead: 0, cooperating: 0, writtenAs: [] };
-      byName.set(r.name, u);
-    }
-    if (!u.writtenAs.includes(r.raw)) u.writtenAs.push(r.raw);
-    return u;
-  };
-  // Index loops: this runs once per list, often before the engine optimizes it, and a for-of
-  // there allocates an iterator per task.
-  const tasks = list.tasks;
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i]!;
-    for (let k = 0; k < t.lead.length; k++) get(t.lead[k]!).lead++;
-    for (let k = 0; k < t.cooperating.length; k++) get(t.cooperating[k]!).cooperating++;
-  }
-  return [...byName.values()].sort(
-    (a, b) => b.lead - a.lead || b.cooperating - a.cooperating || compareNames(a.name, b.name),
-  );
 }

@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { localDate } from "../core/deadlines/dates";
 import { parseLang } from "../i18n";
 import { MIN_EXCEL_API } from "../workbook/excel-api/adapter";
-import { createExcelLedger } from "../workbook/excel-api/ledger";
+import { openExcelSession } from "../workbook/excel-api/ledger";
 import { App } from "./App";
 
 const today = () => localDate(new Date());
@@ -20,7 +20,7 @@ void Office.onReady(() => {
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
   createRoot(container).render(
     <App
-      ledger={createExcelLedger(run, requirements)}
+      ledger={openExcelSession(run, requirements, today)}
       initialLang={parseLang(Office.context.displayLanguage)}
       today={today()}
     />,

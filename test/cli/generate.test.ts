@@ -29,9 +29,10 @@ describe("task-ledger generate", () => {
     expect((await runCli(["generate", SAMPLE_PATH, "--in-place", "-o", "x.xlsx"])).code).toBe(2);
     const bad = path.join(dir, "bad.xlsx");
     writeFileSync(bad, "nope");
-    const r = await runCli(["generate", bad]);
+    const r = await runCli(["generate", bad, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.xlsx is not a readable \.xlsx workbook/);
+    expect((await runCli(["generate", bad])).err).toMatch(/bad\.xlsx 不是可读取的 \.xlsx 工作簿/);
   });
 
   it("demo writes the sample ledger", async () => {

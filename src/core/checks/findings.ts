@@ -3,7 +3,7 @@
  * n·log n in the number of tasks; unit comparisons run over distinct names, never task pairs.
  */
 import { daysBetween } from "../deadlines/dates";
-import { summarizeUnits } from "../ledger";
+import { tallyUnits } from "../units/tally";
 import type { SourceRef, Task, TaskList } from "../model";
 import { nameKey, toHalfWidth, toSimplified } from "../text/normalize";
 import type { UnitDirectory } from "../units/directory";
@@ -256,7 +256,7 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
       });
     }
   }
-  const summary = summarizeUnits(list);
+  const summary = tallyUnits(list);
   const named = new Set(summary.map((u) => u.name));
   const townGroupUsed = list.tasks.some((t) => t.groups.some(isTownGroup));
   for (const e of directory.userEntries()) {

@@ -13,6 +13,7 @@ import { useMemo, useState } from "react";
 import type { Finding } from "../../core/checks/findings";
 import { formatRef } from "../../core/model";
 import { renderFinding } from "../../core/report/render";
+import { formatDate } from "../../i18n";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -58,6 +59,7 @@ export function CheckStep() {
     setDueSoonDays,
     mapping,
     sheet,
+    today,
     refresh,
     act,
     busy,
@@ -88,6 +90,16 @@ export function CheckStep() {
         <Field label={t("ui.check.asOf")}>
           <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} />
         </Field>
+        {asOf !== today && (
+          <Button
+            appearance="subtle"
+            onClick={() => setAsOf(today)}
+            disabled={busy}
+            data-testid="as-of-today"
+          >
+            {t("ui.check.today", { date: formatDate(today, lang) })}
+          </Button>
+        )}
         <Field label={t("ui.check.dueSoon")}>
           <Input
             className={styles.narrow}

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Lang, formatDate, translator } from "../../i18n";
-import type { GenerateOutcome } from "../../workbook/excel-api/ledger";
+import type { GenerateOutcome } from "../../app/session";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -66,7 +66,7 @@ export function GenerateStep() {
                 asOfText: formatDate(asOf, sheetLang),
                 townSheets: towns,
                 ...(sheet ? { sheet } : {}),
-                ...(Object.keys(mapping).length ? { mapping } : {}),
+                mapping,
               },
               st,
               st,

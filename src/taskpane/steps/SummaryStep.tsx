@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { totals, unitFigures } from "../../core/report/figures";
+import { totals } from "../../core/report/figures";
+import { tallyUnits, worstFirst } from "../../core/units/tally";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -32,7 +33,8 @@ export function SummaryStep() {
     [t("ui.sum.dueSoon"), tot.dueSoon],
     [t("ui.sum.rate"), tot.tasks ? `${Math.round(tot.rate * 100)}%` : "—"],
   ];
-  const perUnit = unitFigures(state.list, state.checks.warnings)
+  const perUnit = tallyUnits(state.list, state.checks.warnings)
+    .sort(worstFirst)
     .filter((u) => u.lead > 0)
     .slice(0, CHART_UNITS);
   const max = Math.max(1, ...perUnit.map((u) => u.lead));

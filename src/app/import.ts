@@ -33,14 +33,18 @@ export async function importList(
   const view = await port.view();
   const stored = storedSettings(view);
   const name = new SheetNamer(view.sheets.map((s) => s.name)).name(ctx.t("plan.list"));
+  // A mapping names the columns of the list it was chosen for, not of the new one.
+  const { mapping: _listColumns, ...kept } = stored ?? {};
   const settings: LedgerSettings = {
-    ...(stored ?? {
-      version: SETTINGS_VERSION,
-      asOf: ctx.today,
-      dueSoonDays: DEFAULT_DUE_SOON_DAYS,
-      lang: ctx.lang,
-      generated: [],
-    }),
+    ...(stored
+      ? (kept as Omit<LedgerSettings, "mapping">)
+      : {
+          version: SETTINGS_VERSION,
+          asOf: ctx.today,
+          dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+          lang: ctx.lang,
+          generated: [],
+        }),
     listSheet: name,
   };
   // Nothing generated earlier is replaced: the port is told there was nothing to remove.

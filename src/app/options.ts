@@ -42,7 +42,11 @@ export function resolveOptions(flags: RunFlags, stored: LedgerSettings | null, t
     asOf: flags.asOf ?? stored?.asOf ?? today,
     asOfFrom,
     dueSoonDays: flags.dueSoonDays ?? stored?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
-    mapping: { ...stored?.mapping, ...flags.mapping },
+    // The stored columns are those of the stored list sheet: another sheet starts afresh.
+    mapping: {
+      ...(flags.sheet === undefined || flags.sheet === stored?.listSheet ? stored?.mapping : {}),
+      ...flags.mapping,
+    },
     ...(flags.year !== undefined ? { year: flags.year } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),

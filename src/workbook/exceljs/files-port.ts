@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import type { ApplyProgress, WorkbookPort } from "../../app/port";
 import type { LedgerSettings, SheetPlan, WorkbookPlan } from "../../core/plan/model";
 import type { WorkbookView } from "../../core/plan/workbook-inputs";
+import type { Grid } from "../../core/read/grid";
 import { applyPlan, writeSheetFrame } from "./apply";
 import { worksheetToGrid } from "./read";
 import { writeWorkbook } from "./write-workbook";
@@ -63,6 +64,10 @@ export class FilesPort implements WorkbookPort {
         visible: ws.state === "visible" || ws.state === undefined,
       })),
       grid: (name: string) => {
+        // A sheet written by a plan holds only its frame until the file is written: its cells
+        // are the plan's.
+        const planned = this.planned.find((s) => s.name === name);
+        if (planned) return plannedGrid(planned);
         const ws = wb.getWorksheet(name);
         return ws ? worksheetToGrid(ws) : undefined;
       },
@@ -82,6 +87,15 @@ export class FilesPort implements WorkbookPort {
   writeTo(file: string): Promise<void> {
     return writeWorkbook(this.wb, this.planned, file);
   }
+}
+
+/** A planned sheet's values and merges, as a reader sees them once written. */
+function plannedGrid(sheet: SheetPlan): Grid {
+  return {
+    sheet: sheet.name,
+    rows: sheet.rows.map((row) => row.map((cell) => (cell && cell.v !== "" ? cell.v : null))),
+    merges: sheet.merges.map((m) => ({ ...m })),
+  };
 }
 
 /** A workbook holding one planned sheet alone (`--split-dir`), written to `file`. */

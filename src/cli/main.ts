@@ -62,6 +62,8 @@ export const SAMPLE_WORKBOOK = path.join(
   "longxian-2024-sample.xlsx",
 );
 
+const DEMO_OUTPUT = path.join("out", "longxian-2024-sample（台账）.xlsx");
+
 /** A command line that cannot run as written: said from the string tables, exit 2. */
 class UsageError extends Error {
   constructor(
@@ -240,7 +242,7 @@ function commanderMessage(err: CommanderError, t: Translate): string {
       return t("error.optionMissingArgument", { detail });
     case "commander.invalidArgument": {
       const choices = /Allowed choices are (.*)\./.exec(err.message)?.[1] ?? "";
-      return t("error.invalidChoice", { detail: quoted[1] ?? detail, choices });
+      return t("error.invalidChoice", { option: detail, value: quoted[1] ?? "", choices });
     }
     case "commander.excessArguments":
       return t("error.excessArguments", { detail: err.message.replace(/^error:\s*/, "") });
@@ -258,11 +260,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     cmd
       .exitOverride()
       .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
-      .configureHelp({ styleTitle: (str: string) => help.styleTitle(str) });
+      .configureHelp({
+        styleTitle: (str: string) => help.styleTitle(str),
+        // Choices and defaults are said in the descriptions, in the user's language.
+        optionDescription: (option) => option.description,
+        // A command's line in a list of commands shows its usage as set here (from the tables).
+        subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}`,
+      });
   const program = new Command("task-ledger")
     .description(t("help.program"))
+    .usage(t("help.usageProgram"))
     .helpOption("-h, --help", t("help.help"));
-  program.helpCommand("help [command]", t("help.helpCommand"));
+  program.helpCommand(`help [${t("help.commandArg")}]`, t("help.helpCommand"));
   configure(program);
 
   const command = (name: string) => {
@@ -284,6 +293,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   common(
     command("check")
       .argument("<file>", t("help.file"))
+      .usage(t("help.usageCommand"))
       .description(t("help.check"))
       .option("--json", t("help.json"))
       .addOption(new Option("--fail-on <level>", t("help.failOn")).choices(["error", "warning"])),
@@ -313,6 +323,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   common(
     command("generate")
       .argument("<file>", t("help.fileGenerate"))
+      .usage(t("help.usageCommand"))
       .description(t("help.generate"))
       .option("-o, --output <file>", t("help.output"))
       .option("--in-place", t("help.inPlace"))
@@ -326,13 +337,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   command("demo")
     .description(t("help.demo"))
+    .usage(t("help.usageDemo"))
     .addOption(new Option("--lang <lang>", t("help.lang")).choices(["zh-CN", "en"]))
     .option("--as-of <date>", t("help.demoAsOf"), "2024-07-01")
-    .option(
-      "-o, --output <file>",
-      t("help.demoOutput"),
-      path.join("out", "longxian-2024-sample（台账）.xlsx"),
-    )
+    .option("-o, --output <file>", t("help.demoOutput", { file: DEMO_OUTPUT }), DEMO_OUTPUT)
     .action(async (o: { asOf: string; output: string }) => {
       io.out(`${t("demo.heading")}\n`);
       await fs.mkdir(path.dirname(path.resolve(o.output)), { recursive: true });
@@ -350,7 +358,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0;
-      io.err(`task-ledger: ${commanderMessage(err, t)} ${t("error.seeHelp")}\n`);
+      io.err(`task-ledger: ${t("error.seeHelp", { message: commanderMessage(err, t) })}\n`);
       return 2;
     }
     if (err instanceof UsageError || err instanceof InputError) {

@@ -141,7 +141,7 @@ export function CheckStep() {
               <option value="">{t("ui.check.all")}</option>
               {codes.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {t(`code.${c}`)}
                 </option>
               ))}
             </Select>

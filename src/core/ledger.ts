@@ -29,8 +29,8 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   const allRefs: UnitRef[] = [];
   const resolveRun = runResolver(opts.directory);
   const tasks: Task[] = raw.tasks.map((r) => {
-    const refs = resolveRun(r.coopNames.length ? r.leadNames.concat(r.coopNames) : r.leadNames);
-    for (let k = 0; k < refs.length; k++) allRefs.push(refs[k]!);
+    const refs = resolveRun([...r.leadNames, ...r.coopNames]);
+    allRefs.push(...refs);
     const lead = refs.slice(0, r.leadNames.length);
     const cooperating = refs.slice(r.leadNames.length);
     const deadline = deadlineOf(r, ctx);
@@ -63,10 +63,6 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   return { source, title: raw.title, year, tasks, notes: raw.notes };
 }
 
-/**
- * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
- * done: the words 已完成 speak of the milestone, not the task.
- */
 interface Ctx {
   year: number;
   asOf: string;
@@ -75,6 +71,10 @@ interface Ctx {
   statuses: Map<string, Status>;
 }
 
+/**
+ * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
+ * done: the words 已完成 speak of the milestone, not the task.
+ */
 function statusOf(r: RawTask, deadline: Deadline, ctx: Ctx): Status {
   // Most lists have no on-schedule column: the progress text alone is the key then.
   const statusKey =
@@ -92,12 +92,10 @@ function statusOf(r: RawTask, deadline: Deadline, ctx: Ctx): Status {
   return status;
 }
 
-/** A parsed deadline, shared by every task that writes it so: frozen, never changed in place. */
+/** A parsed deadline, shared by every task that writes it so (its type is readonly; frozen too). */
 function frozen(d: Deadline): Deadline {
-  if (d.milestones) {
-    for (const m of d.milestones) Object.freeze(m);
-    Object.freeze(d.milestones);
-  }
+  d.milestones?.forEach((m) => Object.freeze(m));
+  if (d.milestones) Object.freeze(d.milestones);
   return Object.freeze(d);
 }
 
@@ -111,14 +109,7 @@ function deadlineOf(r: RawTask, ctx: Ctx): Deadline {
   return findDeadlineInText(`${r.title}。${r.detail}`, ctx);
 }
 
-/** The refs without later repeats of a name (a task names a few units: a short scan each). */
+/** The refs without later repeats of a name. */
 function dedupe(refs: UnitRef[]): UnitRef[] {
-  let out: UnitRef[] | null = null;
-  for (let k = 0; k < refs.length; k++) {
-    let repeated = false;
-    for (let j = 0; j < k && !repeated; j++) repeated = refs[j]!.name === refs[k]!.name;
-    if (repeated) out ??= refs.slice(0, k);
-    else out?.push(refs[k]!);
-  }
-  return out ?? refs;
+  return refs.filter((r, k) => refs.findIndex((x) => x.name === r.name) === k);
 }

@@ -209,7 +209,7 @@ describe("reading lists from outside the workbook", () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).key).toBe("error.noListInDocx");
     expect((err as Error).message).toMatch(
-      /a\.docx: no task list found in the document \(1 tables, 0 paragraphs\)/,
+      /a\.docx: no task list found in the document \(1 table, 0 paragraphs\)/,
     );
   });
 

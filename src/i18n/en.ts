@@ -296,6 +296,7 @@ export const en: Record<MessageKey, string> = {
     "Example:\n  task-ledger check 重点任务清单.xlsx --as-of 2024-07-01\n  task-ledger check list.docx --json > report.json",
   "help.exampleGenerate":
     "Example:\n  task-ledger generate 重点任务清单.xlsx --as-of 2024-07-01 --split-dir 分发\n  task-ledger generate 清单.docx -o 台账.xlsx",
+  "ui.tooOld": "This Excel is too old for Task Ledger (ExcelApi {version} or later is needed).",
   "ui.check.today": "Use today ({date})",
   "ui.check.storedAsOf": "Date from the workbook's stored settings",
 };

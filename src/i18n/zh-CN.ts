@@ -282,6 +282,7 @@ export const zhCN = {
     "示例：\n  task-ledger check 重点任务清单.xlsx --as-of 2024-07-01\n  task-ledger check 清单.docx --json > report.json",
   "help.exampleGenerate":
     "示例：\n  task-ledger generate 重点任务清单.xlsx --as-of 2024-07-01 --split-dir 分发\n  task-ledger generate 清单.docx -o 台账.xlsx",
+  "ui.tooOld": "此 Excel 版本过旧，无法运行重点任务台账助手（需要 ExcelApi {version} 以上）。",
   "ui.check.today": "改用今天（{date}）",
   "ui.check.storedAsOf": "日期取自工作簿保存的设置",
 } as const;

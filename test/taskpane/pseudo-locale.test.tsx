@@ -132,5 +132,7 @@ describe("the pane in a pseudo locale", () => {
     // And the pseudo messages are there: the test is not passing on an empty page.
     expect(html).toMatch(/⟦ui\.check\.run⟧/);
     expect(html).toMatch(/⟦ui\.source\.counts/);
+    // The as-of date is not today's: today is offered beside it.
+    expect(html).toMatch(/⟦ui\.check\.today /);
   });
 });

@@ -3,7 +3,7 @@
  * (canonical columns), which the settings then name as the list, so the next read takes it.
  * Nothing else of the workbook is touched: the previous run's sheets stay.
  */
-import { buildTaskList } from "../core/ledger";
+import { buildTaskList } from "../core/task-list";
 import type { SourceInfo } from "../core/model";
 import { type PlanTranslate, listSheetPlan } from "../core/plan/build";
 import { type LedgerSettings, SETTINGS_VERSION } from "../core/plan/model";

@@ -5,7 +5,7 @@
  * the checks and the per-unit tally. Every shell reads this way and none repeats it.
  */
 import { type CheckResult, runChecks } from "../core/checks/findings";
-import { buildTaskList } from "../core/ledger";
+import { buildTaskList } from "../core/task-list";
 import type { SourceInfo, TaskList } from "../core/model";
 import { type LedgerSettings, SETTINGS_SHEET } from "../core/plan/model";
 import { type ProgressEntry, readUnitProgress } from "../core/plan/progress";

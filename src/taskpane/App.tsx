@@ -1,6 +1,6 @@
 /**
  * The task pane: four steps a clerk follows top to bottom. It talks to the workbook only through
- * the ledger port it is given; Office is never called from here.
+ * the session it is given; Office is never called from here.
  */
 import {
   Divider,
@@ -49,13 +49,13 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  ledger: PaneSession;
+  session: PaneSession;
   initialLang: Lang;
   /** Today, YYYY-MM-DD, from the host's clock. */
   today: string;
 }
 
-export function App({ ledger, initialLang, today }: AppProps) {
+export function App({ session, initialLang, today }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
@@ -70,14 +70,14 @@ export function App({ ledger, initialLang, today }: AppProps) {
   const first = useRef(true);
 
   const refresh = useCallback(async () => {
-    const s = await ledger.read({
+    const s = await session.read({
       asOf,
       dueSoonDays,
       ...(sheet ? { sheet } : {}),
       ...(Object.keys(mapping).length ? { mapping } : {}),
     });
     setState(s);
-  }, [ledger, asOf, dueSoonDays, sheet, mapping]);
+  }, [session, asOf, dueSoonDays, sheet, mapping]);
 
   const act = useCallback(async (f: () => Promise<void>) => {
     setBusy(true);
@@ -98,7 +98,7 @@ export function App({ ledger, initialLang, today }: AppProps) {
     first.current = false;
     void act(async () => {
       try {
-        const s = await ledger.read({});
+        const s = await session.read({});
         setAsOf(s.options.asOf);
         setDueSoonDays(s.options.dueSoonDays);
         setMapping(s.options.mapping);
@@ -107,10 +107,10 @@ export function App({ ledger, initialLang, today }: AppProps) {
         setLoaded(true);
       }
     });
-  }, [act, ledger]);
+  }, [act, session]);
 
   const ctx: PaneContext = {
-    ledger,
+    session,
     lang,
     t,
     state,

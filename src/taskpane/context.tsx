@@ -6,7 +6,7 @@ import type { PaneSession } from "../workbook/excel-api/ledger";
 import type { Lang, Translate } from "../i18n";
 
 export interface PaneContext {
-  ledger: PaneSession;
+  session: PaneSession;
   lang: Lang;
   t: Translate;
   state: SessionState | null;

@@ -1,4 +1,4 @@
-/** Entry of the task pane: mount React once Office is ready, with the Excel API ledger port. */
+/** Entry of the task pane: mount React once Office is ready, with the session over the workbook open in Excel. */
 import { createRoot } from "react-dom/client";
 import { localDate } from "../core/deadlines/dates";
 import { parseLang, translator } from "../i18n";
@@ -22,7 +22,7 @@ void Office.onReady(() => {
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
   createRoot(container).render(
     <App
-      ledger={openExcelSession(run, requirements, today)}
+      session={openExcelSession(run, requirements, today)}
       initialLang={parseLang(Office.context.displayLanguage)}
       today={today()}
     />,

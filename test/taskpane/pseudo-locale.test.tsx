@@ -76,9 +76,9 @@ describe("the pane in a pseudo locale", () => {
     const s = await state();
     expect(s.checks.findings.length).toBeGreaterThan(0);
     const ctx: PaneContext = {
-      ledger: {
+      session: {
         features: { freezeAndLinks: false, printLayout: false, conditionalFormats: false, readMerges: false },
-      } as unknown as PaneContext["ledger"],
+      } as unknown as PaneContext["session"],
       lang: "en",
       t: pseudo,
       state: s,

@@ -63,7 +63,7 @@ export function CheckStep() {
     refresh,
     act,
     busy,
-    ledger,
+    session,
   } = usePane();
   const styles = useStyles();
   const [unit, setUnit] = useState("");
@@ -115,7 +115,7 @@ export function CheckStep() {
             act(async () => {
               await refresh();
               // The chosen date, window and columns stay with the workbook for the next person.
-              await ledger.saveSettings({ asOf, dueSoonDays, mapping, lang, ...(sheet ? { sheet } : {}) });
+              await session.saveSettings({ asOf, dueSoonDays, mapping, lang, ...(sheet ? { sheet } : {}) });
             })
           }
           disabled={busy}
@@ -173,7 +173,7 @@ export function CheckStep() {
                       className={styles.finding}
                       disabled={f.ref?.kind !== "cell"}
                       title={where ? t("ui.check.goto", { ref: where }) : undefined}
-                      onClick={() => act(() => ledger.select(f.ref!))}
+                      onClick={() => act(() => session.select(f.ref!))}
                       data-testid="finding"
                     >
                       {r.message}
@@ -197,7 +197,7 @@ export function CheckStep() {
                                 appearance="primary"
                                 onClick={() =>
                                   act(async () => {
-                                    const ok = await ledger.applySuggestion(f);
+                                    const ok = await session.applySuggestion(f);
                                     setNote(
                                       ok ? t("ui.check.applied", { ref: where }) : t("ui.check.changed"),
                                     );

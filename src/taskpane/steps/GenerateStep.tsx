@@ -26,18 +26,18 @@ const useStyles = makeStyles({
 });
 
 export function GenerateStep() {
-  const { t, lang, asOf, dueSoonDays, mapping, sheet, ledger, act, busy, refresh, state } = usePane();
+  const { t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy, refresh, state } = usePane();
   const styles = useStyles();
   const [towns, setTowns] = useState(false);
   const [sheetLang, setSheetLang] = useState<Lang>(lang);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<GenerateOutcome | null>(null);
   const missing = [
-    !ledger.features.freezeAndLinks && t("ui.feature.freeze"),
-    !ledger.features.printLayout && t("ui.feature.print"),
-    !ledger.features.conditionalFormats && t("ui.feature.bars"),
+    !session.features.freezeAndLinks && t("ui.feature.freeze"),
+    !session.features.printLayout && t("ui.feature.print"),
+    !session.features.conditionalFormats && t("ui.feature.bars"),
   ].filter(Boolean);
-  const go = (name: string) => act(() => ledger.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
+  const go = (name: string) => act(() => session.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
   return (
     <div className={styles.grid}>
       <Checkbox label={t("ui.gen.towns")} checked={towns} onChange={(_, d) => setTowns(Boolean(d.checked))} />
@@ -58,7 +58,7 @@ export function GenerateStep() {
             setResult(null);
             setProgress(0);
             const st = translator(sheetLang);
-            const r = await ledger.generate(
+            const r = await session.generate(
               {
                 asOf,
                 dueSoonDays,

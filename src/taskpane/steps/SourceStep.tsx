@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 export function SourceStep() {
-  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, ledger } = usePane();
+  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, session } = usePane();
   const styles = useStyles();
   const [text, setText] = useState("");
   // The sheet last imported into: said in the pane's current language, whenever it changes.
@@ -103,7 +103,7 @@ export function SourceStep() {
               disabled={busy || !text.trim()}
               onClick={() =>
                 act(async () => {
-                  const name = await ledger.importText(text, t);
+                  const name = await session.importText(text, t);
                   setImported(name);
                   setSheet(name);
                   setText("");
@@ -122,7 +122,7 @@ export function SourceStep() {
                   const file = e.target.files?.[0];
                   if (!file) return;
                   void act(async () => {
-                    const name = await ledger.importDocx(await file.arrayBuffer(), t);
+                    const name = await session.importDocx(await file.arrayBuffer(), t);
                     setImported(name);
                     setSheet(name);
                   });

@@ -6,11 +6,17 @@
 import { type PlanInput, buildPlan } from "../core/plan/build";
 import { SETTINGS_SHEET, type WorkbookPlan } from "../core/plan/model";
 import { DIRECTORY_SHEET } from "../core/units/directory-sheet";
-import { columnsOf } from "./options";
 import type { ApplyProgress, WorkbookPort } from "./port";
 import type { WorkbookRead } from "./read";
 
-export interface GenerateOptions extends Pick<PlanInput, "lang" | "asOfText" | "t" | "tr"> {
+export interface GenerateOptions extends Pick<PlanInput, "lang" | "t" | "tr"> {
+  /**
+   * How the sheets write a date (2024年7月1日): the as-of date is the one the read resolved, which
+   * a shell may not know beforehand (a date stored in the workbook).
+   */
+  dateText?: (ymd: string) => string;
+  /** The as-of date as written, when the shell already knows it (it passed the date itself). */
+  asOfText?: string;
   townSheets?: boolean;
   /** A note in the summary that the data is a sample (the demo). */
   sampleNote?: boolean;
@@ -20,18 +26,16 @@ export interface GenerateOptions extends Pick<PlanInput, "lang" | "asOfText" | "
 export function planGeneration(read: WorkbookRead, opts: Omit<GenerateOptions, "onProgress">): WorkbookPlan {
   const names = read.view.sheets.map((s) => s.name);
   const generated = new Set(read.settings?.generated.map((g) => g.name) ?? []);
-  const listGrid =
-    read.list.source.kind === "sheet" && read.list.source.sheet && !read.external
-      ? (read.view.grid(read.list.source.sheet) ?? null)
-      : null;
-  const mapping = columnsOf(read.options.mapping, listGrid);
+  // The columns belong to the list sheet they were chosen for; a list from outside the workbook
+  // is written as a sheet of canonical columns, which needs none.
+  const mapping = read.external ? {} : read.columns;
   const plan = buildPlan({
     list: read.list,
     checks: read.checks,
     asOf: read.options.asOf,
     dueSoonDays: read.options.dueSoonDays,
     lang: opts.lang,
-    asOfText: opts.asOfText,
+    asOfText: opts.dateText?.(read.options.asOf) ?? opts.asOfText ?? read.options.asOf,
     t: opts.t,
     tr: opts.tr,
     userSheets: [...names.filter((n) => !generated.has(n)), SETTINGS_SHEET],

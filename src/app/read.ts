@@ -7,7 +7,7 @@
 import { type CheckResult, runChecks } from "../core/checks/findings";
 import { buildTaskList } from "../core/task-list";
 import type { SourceInfo, TaskList } from "../core/model";
-import { type LedgerSettings, SETTINGS_SHEET } from "../core/plan/model";
+import { type LedgerSettings, SETTINGS_SHEET, type StoredMapping } from "../core/plan/model";
 import { type ProgressEntry, readUnitProgress } from "../core/plan/progress";
 import { settingsFromGrid } from "../core/plan/settings";
 import type { WorkbookView } from "../core/plan/workbook-inputs";
@@ -45,6 +45,8 @@ export interface WorkbookRead {
   /** What the last run stored with the workbook; null when it has none. */
   settings: LedgerSettings | null;
   options: RunOptions;
+  /** The mapping as the list's columns (header texts found), what the settings keep. */
+  columns: StoredMapping;
   raw: RawList;
   list: TaskList;
   directory: UnitDirectory;
@@ -81,7 +83,7 @@ export async function readWorkbook(
     const grid = g.role === "unit" && g.unit && has(g.name) ? view.grid(g.name) : undefined;
     if (grid && g.unit) previousProgress.set(g.unit, readUnitProgress(grid));
   }
-  const { raw, source } =
+  const { raw, source, columns } =
     input.kind === "workbook"
       ? listFromView(view, settings, options, ctx.file)
       : listFromInput(input, options);
@@ -95,6 +97,7 @@ export async function readWorkbook(
     view,
     settings,
     options,
+    columns,
     raw,
     list,
     directory,
@@ -105,12 +108,23 @@ export async function readWorkbook(
   };
 }
 
-function rowOptions(options: Pick<RunOptions, "mapping" | "headerRow">, grid: Grid | null): RowReadOptions {
-  const mapping = columnsOf(options.mapping, grid);
-  return {
+/** A list as read, with the columns the user's mapping named in it. */
+interface ReadList {
+  raw: RawList;
+  source: SourceInfo;
+  columns: StoredMapping;
+}
+
+type ReadOptions = Pick<RunOptions, "mapping" | "headerRow">;
+
+/** A sheet's grid as a list: the mapping's header texts found in it first. */
+function readGrid(grid: Grid, options: ReadOptions, source: SourceInfo): ReadList {
+  const columns = columnsOf(options.mapping, grid);
+  const raw = readRows(grid, {
     ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
-    ...(Object.keys(mapping).length ? { mapping: mapping as RowReadOptions["mapping"] } : {}),
-  };
+    ...(Object.keys(columns).length ? { mapping: columns as RowReadOptions["mapping"] } : {}),
+  });
+  return { raw, source, columns };
 }
 
 /**
@@ -123,7 +137,7 @@ function listFromView(
   settings: LedgerSettings | null,
   options: RunOptions,
   file: string,
-): { raw: RawList; source: SourceInfo } {
+): ReadList {
   const has = (name: string) => view.sheets.some((s) => s.name === name);
   const chosen =
     options.sheet ?? (settings?.listSheet && has(settings.listSheet) ? settings.listSheet : undefined);
@@ -136,7 +150,7 @@ function listFromView(
         sheets: view.sheets.map((s) => s.name).join("、"),
       });
     }
-    return { raw: readRows(grid, rowOptions(options, grid)), source: { file, kind: "sheet", sheet: chosen } };
+    return readGrid(grid, options, { file, kind: "sheet", sheet: chosen });
   }
   const generated = new Set(settings?.generated.map((g) => g.name) ?? []);
   const reasons: string[] = [];
@@ -146,10 +160,7 @@ function listFromView(
     const grid = view.grid(s.name);
     if (!grid) continue;
     try {
-      return {
-        raw: readRows(grid, rowOptions(options, grid)),
-        source: { file, kind: "sheet", sheet: s.name },
-      };
+      return readGrid(grid, options, { file, kind: "sheet", sheet: s.name });
     } catch (err) {
       if (!(err instanceof ReadError) || err instanceof InputError) throw err;
       reasons.push(err.message);
@@ -161,15 +172,14 @@ function listFromView(
 /** A list given from outside the workbook: a sheet's grid (CSV), text, or a .docx's content. */
 export function listFromInput(
   input: Exclude<ListInput, { kind: "workbook" }>,
-  options: Pick<RunOptions, "mapping" | "headerRow">,
-): { raw: RawList; source: SourceInfo } {
-  const opts = (grid: Grid | null) => rowOptions(options, grid);
-  if (input.kind === "grid") return { raw: readRows(input.grid, opts(input.grid)), source: input.source };
+  options: ReadOptions,
+): ReadList {
+  if (input.kind === "grid") return readGrid(input.grid, options, input.source);
   if (input.kind === "text") {
     if (!input.text.trim()) throw new InputError("error.empty", { file: input.source.file });
-    return { raw: readText(input.text, { source: input.source.file }), source: input.source };
+    return { raw: readText(input.text, { source: input.source.file }), source: input.source, columns: {} };
   }
-  return { raw: rawFromDocx(input.content, input.source.file, opts), source: input.source };
+  return listFromDocx(input.content, input.source, options);
 }
 
 /**
@@ -177,15 +187,11 @@ export function listFromInput(
  * document's numbered paragraphs. Only "this is not a list" is passed over; any other error is
  * a real one and propagates.
  */
-function rawFromDocx(
-  content: DocxContent,
-  file: string,
-  opts: (grid: Grid | null) => RowReadOptions,
-): RawList {
+function listFromDocx(content: DocxContent, source: SourceInfo, options: ReadOptions): ReadList {
   const reasons: string[] = [];
   for (const grid of content.tables) {
     try {
-      return readRows(grid, opts(grid));
+      return readGrid(grid, options, source);
     } catch (err) {
       if (!(err instanceof ReadError) || err instanceof InputError) throw err;
       reasons.push(err.message);
@@ -193,14 +199,14 @@ function rawFromDocx(
   }
   if (content.text.trim()) {
     try {
-      return readText(content.text, { source: file });
+      return { raw: readText(content.text, { source: source.file }), source, columns: {} };
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
       reasons.push(err.message);
     }
   }
   throw new InputError("error.noListInDocx", {
-    file,
+    file: source.file,
     tables: content.tables.length,
     paragraphs: content.text.split("\n").filter(Boolean).length,
     reasons: reasons.join(" "),

@@ -155,15 +155,13 @@ async function runGenerate(
   const flags = runFlags(o);
   if (o.inPlace && o.output) throw new UsageError("error.inPlaceAndOutput");
   const t = translator(lang);
-  const today = io.today();
-  const asOf = flags.asOf ?? today;
   const showProgress = Boolean(process.stderr.isTTY) && io.err === defaultIo.err;
   return generateFile(file, {
     ...flags,
-    today,
+    today: io.today(),
     lang,
-    // The as-of text follows the date the run resolves (a stored one when no flag is given).
-    asOfText: formatDate(asOf, lang),
+    // The date the run resolves (a stored one when no flag is given), as the language writes it.
+    dateText: (ymd: string) => formatDate(ymd, lang),
     t,
     tr: t,
     ...(o.output ? { output: o.output } : {}),

@@ -10,6 +10,7 @@ import { type GenerateOptions as AppGenerateOptions, generate } from "../../app/
 import type { RunFlags } from "../../app/options";
 import { type WorkbookRead, readWorkbook } from "../../app/read";
 import type { CheckResult } from "../../core/checks/findings";
+import { localDate } from "../../core/deadlines/dates";
 import type { TaskList } from "../../core/model";
 import type { WorkbookPlan } from "../../core/plan/model";
 import { validSheetName } from "../../core/plan/sheet-names";
@@ -54,7 +55,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     throw new InputError("error.overwriteInput", { file: input });
 
   const read = await readWorkbook(opened.port, opened.input, opts, {
-    today: opts.today ?? opts.asOf ?? "",
+    today: opts.today ?? localDate(new Date()),
     file: path.basename(input),
     ...(opts.directoryEntries ? { directory: opts.directoryEntries } : {}),
   });

@@ -142,6 +142,34 @@ describe("one orchestration, two hosts", () => {
   });
 });
 
+describe("one tally", () => {
+  it("the pane's unit list and the summary sheet's unit table say the same", async () => {
+    const { excel } = excelWorkbook();
+    const pane = openExcelSession(excel.run, excel, () => "2024-07-01");
+    const state = await pane.read(FIRST);
+    const read = await readWorkbook(excelWorkbook().book, { kind: "workbook" }, FIRST, CTX);
+    const summary = planGeneration(read, GEN).sheets.find((x) => x.role === "summary")!;
+    const header = summary.rows.findIndex((r) => r[0]?.v === t("plan.col.unit"));
+    const below = summary.rows.slice(header + 1);
+    const table = below
+      .slice(
+        0,
+        below.findIndex((r) => r.length === 0),
+      )
+      .map((r) => [r[0]!.v, r[1]!.v, r[2]!.v]);
+    // 县财政局 cooperates on four tasks; 县住建局 leads two.
+    expect(table).toEqual(
+      expect.arrayContaining([
+        ["县财政局", 0, 4],
+        ["县住房和城乡建设局", 2, 0],
+      ]),
+    );
+    expect(new Set(table.map((r) => JSON.stringify(r)))).toEqual(
+      new Set(state.units.map((u) => JSON.stringify([u.name, u.lead, u.cooperating]))),
+    );
+  });
+});
+
 describe("options", () => {
   const stored = {
     version: 2 as const,

@@ -8,14 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import * as os from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { type CheckResult, runChecks } from "../src/core/checks/findings";
-import { buildTaskList } from "../src/core/ledger";
-import type { TaskList } from "../src/core/model";
-import { type PlanInput, buildPlan } from "../src/core/plan/build";
+import { planGeneration } from "../src/app/generate";
+import type { WorkbookPort } from "../src/app/port";
+import { readWorkbook } from "../src/app/read";
 import type { WorkbookPlan } from "../src/core/plan/model";
 import { type ProgressEntry, readUnitProgress } from "../src/core/plan/progress";
-import { readRows } from "../src/core/read/rows";
-import { UnitDirectory } from "../src/core/units/directory";
+import type { Grid } from "../src/core/read/grid";
 import { formatDate, translator } from "../src/i18n";
 import { createExcelLedger } from "../src/workbook/excel-api/ledger";
 import { applyPlan } from "../src/workbook/exceljs/apply";
@@ -35,47 +33,39 @@ const t = translator("zh-CN");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const gc = () => (global as unknown as { gc?: () => void }).gc?.();
 
-/** The plan's input as the CLI gives it, for a list read from the sheet `sheet`. */
-function planInput(
-  list: TaskList,
-  checks: CheckResult,
-  sheet: string,
-  extra: Pick<PlanInput, "includeDirectory" | "previousProgress">,
-): PlanInput {
+const GEN = { lang: "zh-CN" as const, asOfText: formatDate(AS_OF, "zh-CN"), t, tr: t };
+
+/** The synthetic list as a workbook port holding one sheet (the app reads it as any host's). */
+function gridPort(grid: Grid): WorkbookPort {
   return {
-    list,
-    checks,
-    asOf: AS_OF,
-    dueSoonDays: 15,
-    lang: "zh-CN",
-    asOfText: formatDate(AS_OF, "zh-CN"),
-    t,
-    tr: t,
-    userSheets: [sheet],
-    includeListSheet: false,
-    ...extra,
+    view: () =>
+      Promise.resolve({
+        sheets: [{ name: grid.sheet, visible: true }],
+        grid: (n) => (n === grid.sheet ? grid : undefined),
+      }),
+    apply: () => Promise.resolve(),
   };
 }
 
-function core(tasks: number, units: number): { plan: WorkbookPlan; ms: number; heapMb: number } {
+/** Read, check and plan through the application layer, as every shell does. */
+async function core(
+  tasks: number,
+  units: number,
+): Promise<{ plan: WorkbookPlan; ms: number; heapMb: number }> {
   const grid = syntheticGrid(tasks, units);
   gc();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
   const start = performance.now();
-  const directory = UnitDirectory.builtin();
-  const raw = readRows(grid);
-  sample();
-  const list = buildTaskList(
-    raw,
-    { file: "bench.xlsx", kind: "sheet", sheet: grid.sheet },
-    { asOf: AS_OF, directory },
+  const read = await readWorkbook(
+    gridPort(grid),
+    { kind: "workbook" },
+    { asOf: AS_OF },
+    { today: AS_OF, file: "bench.xlsx" },
   );
   sample();
-  const checks = runChecks(list, directory, { asOf: AS_OF, dueSoonDays: 15 });
-  sample();
-  const plan = buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: true }));
+  const plan = planGeneration(read, GEN);
   sample();
   return { plan, ms: performance.now() - start, heapMb: (peak - before) / 1024 / 1024 };
 }
@@ -85,15 +75,14 @@ function core(tasks: number, units: number): { plan: WorkbookPlan; ms: number; h
  * that progress read back from the unit sheets and matched to the tasks (untimed: reading and
  * checking the list, which core measures).
  */
-function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): number {
+async function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): Promise<number> {
   const grid = syntheticGrid(tasks, units);
-  const directory = UnitDirectory.builtin();
-  const list = buildTaskList(
-    readRows(grid),
-    { file: "bench.xlsx", kind: "sheet", sheet: grid.sheet },
-    { asOf: AS_OF, directory },
+  const read = await readWorkbook(
+    gridPort(grid),
+    { kind: "workbook" },
+    { asOf: AS_OF },
+    { today: AS_OF, file: "bench.xlsx" },
   );
-  const checks = runChecks(list, directory, { asOf: AS_OF, dueSoonDays: 15 });
   const previousProgress = new Map<string, ProgressEntry[]>();
   for (const sheet of first.sheets) {
     if (sheet.role !== "unit" || !sheet.unit) continue;
@@ -107,7 +96,7 @@ function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): numb
   }
   gc();
   const start = performance.now();
-  buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: false, previousProgress }));
+  planGeneration({ ...read, previousProgress }, GEN);
   return performance.now() - start;
 }
 
@@ -222,12 +211,16 @@ async function main() {
     let plan: WorkbookPlan | null = null;
     for (let i = 0; i < size.runs; i++) {
       // Each run starts from the state a user's run starts from: no earlier plan kept alive.
-      const r = core(size.tasks, size.units);
+      const r = await core(size.tasks, size.units);
       coreRuns.push(r.ms);
       heap = Math.max(heap, r.heapMb);
       if (i === size.runs - 1) plan = r.plan;
     }
-    const regenMs = median([0, 1, 2].map(() => regeneratePlan(size.tasks, size.units, plan!)));
+    const regenMs = median([
+      await regeneratePlan(size.tasks, size.units, plan!),
+      await regeneratePlan(size.tasks, size.units, plan!),
+      await regeneratePlan(size.tasks, size.units, plan!),
+    ]);
     const fileRuns: { ms: number; floorMs: number }[] = [];
     for (let i = 0; i < Math.min(size.runs, 3); i++) fileRuns.push(await files(plan!, dir));
     plan = null;

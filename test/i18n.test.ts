@@ -30,4 +30,25 @@ describe("UI string tables", () => {
     expect(formatDate("2024-07-01", "zh-CN")).toBe("2024年7月1日");
     expect(formatDate("2024-07-01", "en")).toBe("1 July 2024");
   });
+
+  it("says English counts in the singular for one (and the same placeholders exist in both tables)", () => {
+    const say = translator("en");
+    expect(say("finding.OVERDUE", { taskId: "5", days: 1, due: "2024-06-30" })).toBe(
+      "Task 5 is 1 day overdue (due 2024-06-30)",
+    );
+    expect(say("finding.OVERDUE", { taskId: "5", days: 2, due: "2024-06-30" })).toBe(
+      "Task 5 is 2 days overdue (due 2024-06-30)",
+    );
+    expect(say("ui.source.counts", { tasks: 1, units: 1 })).toBe("1 task · 1 responsible unit");
+    expect(say("ui.source.counts", { tasks: 0, units: 3 })).toBe("0 tasks · 3 responsible units");
+    const names = (s: string) =>
+      [...new Set([...s.matchAll(/\{(\w+)(?::[^}]*)?\}/g)].map((m) => m[1]))].sort();
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      // English may say a count's word by its number; both tables fill the same parameters.
+      expect([key, names(en[key]).filter((n) => names(zhCN[key]).includes(n))]).toEqual([
+        key,
+        names(en[key]),
+      ]);
+    }
+  });
 });

@@ -13,6 +13,14 @@ try {
   }
   throw err;
 }
+// A reader that stops early (`task-ledger generate --help | head -3`) closes the pipe: that is not
+// a failure, so end quietly instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,37 +1,47 @@
 /**
- * task-ledger: the command line, a thin shell over the core and the files adapter.
- * Data on stdout, messages on stderr. Exit codes: 0 ran, 1 findings at --fail-on level,
- * 2 the input could not be read or the command was wrong.
+ * task-ledger: the command line, a thin shell over the application layer (`src/app/`) and the
+ * files port. Data on stdout, messages on stderr, in the user's language (Chinese unless
+ * `--lang en` or an English locale says otherwise). Exit codes: 0 ran, 1 findings at the
+ * --fail-on level, 2 the input could not be read or the command was wrong.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { type Severity, runChecks } from "../core/checks/findings";
-import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
+import { InputError } from "../app/errors";
+import type { MappingRequest, RunFlags } from "../app/options";
+import { readWorkbook } from "../app/read";
+import type { Severity } from "../core/checks/findings";
 import { localDate, parseYmd } from "../core/deadlines/dates";
-import { buildTaskList } from "../core/ledger";
-import type { TaskList } from "../core/model";
 import { COLUMN_FIELDS, type ColumnField } from "../core/read/columns";
 import { ReadError } from "../core/read/raw";
 import { toJsonReport } from "../core/report/json";
 import { renderFinding, renderTextReport } from "../core/report/render";
-import { UnitDirectory } from "../core/units/directory";
-import { type Lang, formatDate, parseLang, translator } from "../i18n";
+import {
+  type Lang,
+  type MessageKey,
+  type Translate,
+  formatDate,
+  langOfEnvironment,
+  translator,
+} from "../i18n";
 import { colNumber } from "../workbook/exceljs/read";
 import { type GenerateResult, generateFile } from "../workbook/exceljs/generate";
-import { openDirectoryFile, openListFile } from "../workbook/exceljs/open-file";
+import { openDirectoryFile, openInput } from "../workbook/exceljs/open-file";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   /** Today's date, YYYY-MM-DD (the CLI owns the clock; the core never reads it). */
   today: () => string;
+  /** The environment the language is taken from (LANG, LC_ALL); none means Chinese. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   today: () => localDate(new Date()),
+  env: process.env,
 };
 
 /** The embedded samples: the published text, and a workbook made from it with illustrative progress. */
@@ -52,38 +62,108 @@ export const SAMPLE_WORKBOOK = path.join(
   "longxian-2024-sample.xlsx",
 );
 
+const DEMO_OUTPUT = path.join("out", "longxian-2024-sample（台账）.xlsx");
+
+/** A command line that cannot run as written: said from the string tables, exit 2. */
+class UsageError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
+
+interface CommonOpts {
+  asOf?: string;
+  year?: string;
+  sheet?: string;
+  directory?: string;
+  headerRow?: string;
+  map?: string[];
+  dueSoon?: string;
+  lang?: string;
+}
+
 interface GenerateFlags {
   output?: string;
   inPlace?: boolean;
   splitDir?: string;
   townSheets?: boolean;
-  dueSoon: string;
   sampleNote?: boolean;
 }
 
-async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io): Promise<GenerateResult> {
-  const lang: Lang = parseLang(o.lang);
-  const asOf = checkDate(o.asOf, "--as-of") ?? io.today();
-  const dueSoonDays = Number(o.dueSoon);
-  if (!(Number.isInteger(dueSoonDays) && dueSoonDays >= 0)) {
-    throw new UsageError(`--due-soon "${o.dueSoon}": expected a number of days.`);
+/** The flags as the application layer takes them; what is not given comes from the workbook. */
+function runFlags(o: CommonOpts): RunFlags {
+  const flags: RunFlags = {};
+  if (o.asOf !== undefined) {
+    if (!parseYmd(o.asOf)) throw new UsageError("error.badDate", { flag: "--as-of", value: o.asOf });
+    flags.asOf = o.asOf;
   }
-  const year = parseYear(o.year);
-  const headerRow = parseHeaderRow(o.headerRow);
-  if (o.inPlace && o.output) throw new UsageError("--in-place and -o/--output cannot be used together.");
+  if (o.year !== undefined) {
+    const year = Number(o.year);
+    if (!(Number.isInteger(year) && year >= 1990 && year <= 2100))
+      throw new UsageError("error.badYear", { value: o.year });
+    flags.year = year;
+  }
+  if (o.headerRow !== undefined) {
+    const row = Number(o.headerRow);
+    if (!(Number.isInteger(row) && row >= 1))
+      throw new UsageError("error.badHeaderRow", { value: o.headerRow });
+    flags.headerRow = row;
+  }
+  if (o.dueSoon !== undefined) {
+    const days = Number(o.dueSoon);
+    if (!(Number.isInteger(days) && days >= 0))
+      throw new UsageError("error.badDueSoon", { value: o.dueSoon });
+    flags.dueSoonDays = days;
+  }
+  if (o.sheet !== undefined) flags.sheet = o.sheet;
+  if (o.map?.length) flags.mapping = parseMap(o.map);
+  return flags;
+}
+
+/**
+ * `--map FIELD=COLUMN[,COLUMN…]`: a column is a letter (D), a number (7) or a header's text
+ * (实事项目), found in the sheet when the list is read.
+ */
+export function parseMap(values: readonly string[]): MappingRequest {
+  const out: Partial<Record<ColumnField, (number | string)[]>> = {};
+  for (const v of values) {
+    const eq = v.indexOf("=");
+    const field = v.slice(0, eq).trim() as ColumnField;
+    const cols = v
+      .slice(eq + 1)
+      .split(/[,，]/)
+      .map((c) => c.trim());
+    if (eq < 1 || !COLUMN_FIELDS.includes(field) || cols.some((c) => c === "")) {
+      throw new UsageError("error.badMap", { value: v, fields: COLUMN_FIELDS.join(", ") });
+    }
+    out[field] = cols.map((c) =>
+      /^\d{1,5}$/.test(c) ? Number(c) : /^[A-Za-z]{1,3}$/.test(c) ? colNumber(c.toUpperCase()) : c,
+    );
+  }
+  return out;
+}
+
+async function runGenerate(
+  file: string,
+  o: CommonOpts & GenerateFlags,
+  lang: Lang,
+  io: Io,
+): Promise<GenerateResult> {
+  const flags = runFlags(o);
+  if (o.inPlace && o.output) throw new UsageError("error.inPlaceAndOutput");
   const t = translator(lang);
   const showProgress = Boolean(process.stderr.isTTY) && io.err === defaultIo.err;
   return generateFile(file, {
-    asOf,
-    dueSoonDays,
+    ...flags,
+    today: io.today(),
     lang,
-    asOfText: formatDate(asOf, lang),
+    // The date the run resolves (a stored one when no flag is given), as the language writes it.
+    dateText: (ymd: string) => formatDate(ymd, lang),
     t,
     tr: t,
-    ...(year ? { year } : {}),
-    ...(o.sheet ? { sheet: o.sheet } : {}),
-    ...(headerRow ? { headerRow } : {}),
-    ...(o.map?.length ? { mapping: parseMap(o.map) } : {}),
     ...(o.output ? { output: o.output } : {}),
     ...(o.inPlace ? { inPlace: true } : {}),
     ...(o.splitDir ? { splitDir: o.splitDir } : {}),
@@ -99,8 +179,7 @@ async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io):
   });
 }
 
-function printGenerateResult(r: GenerateResult, lang: Lang, io: Io): void {
-  const t = translator(lang);
+function printGenerateResult(r: GenerateResult, t: Translate, io: Io): void {
   const units = r.plan.sheets.filter((s) => s.role === "unit").length;
   const count = (w: string) => r.checks.warnings.filter((x) => x === w).length;
   io.out(`${t("cli.wrote", { file: r.output })}\n`);
@@ -115,204 +194,183 @@ function printGenerateResult(r: GenerateResult, lang: Lang, io: Io): void {
   }
 }
 
-function parseYear(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const year = Number(v);
-  if (!(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
-    throw new UsageError(`--year "${v}": expected a year such as 2024.`);
-  }
-  return year;
-}
-
-function parseHeaderRow(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const row = Number(v);
-  if (!(Number.isInteger(row) && row >= 1))
-    throw new UsageError(`--header-row "${v}": expected a row number (1, 2, …).`);
-  return row;
-}
-
-const FIELDS = COLUMN_FIELDS;
-
-class UsageError extends Error {}
-
-function parseMap(values: string[] | undefined): Partial<Record<ColumnField, number | number[]>> | undefined {
-  if (!values?.length) return undefined;
-  const out: Partial<Record<ColumnField, number | number[]>> = {};
-  for (const v of values) {
-    const m = /^(\w+)=([A-Za-z]{1,3}|\d{1,4})((?:,([A-Za-z]{1,3}|\d{1,4}))*)$/.exec(v.trim());
-    const field = m?.[1] as ColumnField | undefined;
-    if (!m || !field || !FIELDS.includes(field)) {
-      throw new UsageError(
-        `--map "${v}": expected FIELD=COLUMN, e.g. lead=D or deadline=7; fields: ${FIELDS.join(", ")}.`,
-      );
-    }
-    const cols = [m[2]!, ...(m[3] ?? "").split(",").filter(Boolean)].map((c) =>
-      /^\d+$/.test(c) ? Number(c) : colNumber(c.toUpperCase()),
-    );
-    out[field] = field === "progress" ? cols : cols[0]!;
-  }
-  return out;
-}
-
-function checkDate(v: string | undefined, flag: string): string | undefined {
-  if (v === undefined) return undefined;
-  if (!parseYmd(v)) throw new UsageError(`${flag} "${v}": expected a date as YYYY-MM-DD, e.g. 2024-07-01.`);
-  return v;
-}
-
-interface CommonOpts {
-  asOf?: string;
-  year?: string;
-  sheet?: string;
-  directory?: string;
-  headerRow?: string;
-  map?: string[];
-  lang?: string;
-}
-
-async function loadList(
-  file: string,
-  o: CommonOpts,
-  io: Io,
-): Promise<{ list: TaskList; directory: UnitDirectory; asOf: string }> {
-  const asOf = checkDate(o.asOf, "--as-of") ?? io.today();
-  const year = parseYear(o.year);
-  const headerRow = parseHeaderRow(o.headerRow);
-  const opened = await openListFile(file, {
-    ...(o.sheet ? { sheet: o.sheet } : {}),
-    ...(headerRow ? { headerRow } : {}),
-    ...(o.map?.length ? { mapping: parseMap(o.map) } : {}),
-  });
-  let directory = UnitDirectory.builtin().withUser(opened.directory);
-  if (o.directory) directory = directory.withUser(await openDirectoryFile(o.directory));
-  const list = buildTaskList(opened.raw, opened.source, { asOf, directory, ...(year ? { year } : {}) });
-  return { list, directory, asOf };
-}
-
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let code = 0;
-  const program = new Command("task-ledger")
-    .description(
-      "Task Ledger (重点任务台账助手): read and check a county key-task list (.xlsx, .csv, .txt, .md, .docx)",
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError();
+/** The value of `--lang` in the arguments, before they are parsed (help is written in it). */
+function langArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--lang") return argv[i + 1];
+    if (a.startsWith("--lang=")) return a.slice("--lang=".length);
+  }
+  return undefined;
+}
 
+/** Commander's own words (headings) from the string tables. */
+class LocalHelp extends Help {
+  constructor(private readonly t: Translate) {
+    super();
+  }
+  override styleTitle(str: string): string {
+    const key = (
+      {
+        "Usage:": "help.usage",
+        "Options:": "help.options",
+        "Commands:": "help.commands",
+        "Arguments:": "help.arguments",
+        "Global Options:": "help.globalOptions",
+      } as const
+    )[str];
+    return key ? this.t(key) : str;
+  }
+}
+
+/** A commander error said in the user's words: the code names the problem, the quoted part is the user's. */
+function commanderMessage(err: CommanderError, t: Translate): string {
+  const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const detail = quoted[0] ?? "";
+  switch (err.code) {
+    case "commander.unknownOption":
+      return t("error.unknownOption", { detail });
+    case "commander.unknownCommand":
+      return t("error.unknownCommand", { detail });
+    case "commander.missingArgument":
+      return t("error.missingArgument", { detail });
+    case "commander.optionMissingArgument":
+      return t("error.optionMissingArgument", { detail });
+    case "commander.invalidArgument": {
+      const choices = /Allowed choices are (.*)\./.exec(err.message)?.[1] ?? "";
+      return t("error.invalidChoice", { option: detail, value: quoted[1] ?? "", choices });
+    }
+    case "commander.excessArguments":
+      return t("error.excessArguments", { detail: err.message.replace(/^error:\s*/, "") });
+    default:
+      return t("error.usage", { detail: err.message.replace(/^error:\s*/, "") });
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const lang: Lang = langOfEnvironment(langArgument(argv), io.env ?? {});
+  const t = translator(lang);
+  let code = 0;
+  const help = new LocalHelp(t);
+  const configure = (cmd: Command) =>
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
+      .configureHelp({
+        styleTitle: (str: string) => help.styleTitle(str),
+        // Choices and defaults are said in the descriptions, in the user's language.
+        optionDescription: (option) => option.description,
+        // A command's line in a list of commands shows its usage as set here (from the tables).
+        subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}`,
+      });
+  const program = new Command("task-ledger")
+    .description(t("help.program"))
+    .usage(t("help.usageProgram"))
+    .helpOption("-h, --help", t("help.help"));
+  program.helpCommand(`help [${t("help.commandArg")}]`, t("help.helpCommand"));
+  configure(program);
+
+  const command = (name: string) => {
+    const cmd = program.command(name).helpOption("-h, --help", t("help.help"));
+    configure(cmd);
+    return cmd;
+  };
   const common = (cmd: Command) =>
     cmd
-      .option("--as-of <date>", "check as of this date, YYYY-MM-DD (default: today)")
-      .option("--year <year>", "the list's year when its title does not say (e.g. 2024)")
-      .option("--sheet <name>", "sheet holding the list (.xlsx; default: the first sheet with a task table)")
-      .option("--directory <file>", "your unit directory (.xlsx/.csv: 单位名称, 别名, 类型)")
-      .option("--header-row <n>", "row number of the table header, when it is not found by itself")
-      .option(
-        "--map <field=column...>",
-        `column for a field, e.g. --map lead=D deadline=G (fields: ${FIELDS.join(", ")})`,
-      )
-      .addOption(
-        new Option("--lang <lang>", "language of messages").choices(["zh-CN", "en"]).default("zh-CN"),
-      );
+      .option("--as-of <date>", t("help.asOf"))
+      .option("--year <year>", t("help.year"))
+      .option("--sheet <name>", t("help.sheet"))
+      .option("--directory <file>", t("help.directory"))
+      .option("--header-row <n>", t("help.headerRow"))
+      .option("--map <field=column...>", t("help.map", { fields: COLUMN_FIELDS.join(", ") }))
+      .option("--due-soon <days>", t("help.dueSoon"))
+      .addOption(new Option("--lang <lang>", t("help.lang")).choices(["zh-CN", "en"]));
 
   common(
-    program
-      .command("check")
-      .argument("<file>", "the task list")
-      .description("read a list and report deadlines and responsibility problems")
-      .option("--json", "print the JSON contract on stdout instead of the report")
-      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS))
-      .addOption(
-        new Option("--fail-on <level>", "exit 1 when findings at this level exist").choices([
-          "error",
-          "warning",
-        ]),
-      ),
+    command("check")
+      .argument("<file>", t("help.file"))
+      .usage(t("help.usageCommand"))
+      .description(t("help.check"))
+      .option("--json", t("help.json"))
+      .addOption(new Option("--fail-on <level>", t("help.failOn")).choices(["error", "warning"])),
   )
-    .addHelpText(
-      "after",
-      "\nExample:\n  npx task-ledger check 重点任务清单.xlsx --as-of 2024-07-01\n  npx task-ledger check list.docx --json > report.json",
-    )
-    .action(async (file: string, o: CommonOpts & { json?: boolean; dueSoon: string; failOn?: Severity }) => {
-      const lang: Lang = parseLang(o.lang);
-      const dueSoonDays = Number(o.dueSoon);
-      if (!(Number.isInteger(dueSoonDays) && dueSoonDays >= 0))
-        throw new UsageError(`--due-soon "${o.dueSoon}": expected a number of days.`);
-      const { list, directory, asOf } = await loadList(file, o, io);
-      const result = runChecks(list, directory, { asOf, dueSoonDays });
-      const t = translator(lang);
+    .addHelpText("after", `\n${t("help.exampleCheck")}`)
+    .action(async (file: string, o: CommonOpts & { json?: boolean; failOn?: Severity }) => {
+      const flags = runFlags(o);
+      const opened = await openInput(file);
+      const read = await readWorkbook(opened.port, opened.input, flags, {
+        today: io.today(),
+        file: path.basename(file),
+        ...(o.directory ? { directory: await openDirectoryFile(o.directory) } : {}),
+      });
+      const { list, checks } = read;
+      const asOf = read.options.asOf;
       if (o.json) {
-        const warnings = new Map(result.warnings.map((w, i) => [i, w] as const));
-        const findings = result.findings.map((f) => renderFinding(f, t));
+        const warnings = new Map(checks.warnings.map((w, i) => [i, w] as const));
+        const findings = checks.findings.map((f) => renderFinding(f, t));
         io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings), null, 2) + "\n");
       } else {
-        io.out(renderTextReport(list, result, { asOfText: formatDate(asOf, lang), t }));
+        io.out(renderTextReport(list, checks, { asOfText: formatDate(asOf, lang), t }));
       }
-      if (o.failOn && result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn!]))
+      if (o.failOn && checks.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn!]))
         code = 1;
     });
 
   common(
-    program
-      .command("generate")
-      .argument("<file>", "the task list (.xlsx, .csv, .txt, .md, .docx)")
-      .description("write a sheet per unit, a summary for leaders and the findings into a workbook")
-      .option("-o, --output <file>", "the workbook to write (default: <file>（台账）.xlsx beside the input)")
-      .option("--in-place", "update the input workbook itself (.xlsx only)")
-      .option("--split-dir <dir>", "also write one workbook per unit into this folder, for sending out")
-      .option(
-        "--town-sheets",
-        "give towns named only through 各镇 their own sheets (towns from your directory)",
-      )
-      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS)),
+    command("generate")
+      .argument("<file>", t("help.fileGenerate"))
+      .usage(t("help.usageCommand"))
+      .description(t("help.generate"))
+      .option("-o, --output <file>", t("help.output"))
+      .option("--in-place", t("help.inPlace"))
+      .option("--split-dir <dir>", t("help.splitDir"))
+      .option("--town-sheets", t("help.townSheets")),
   )
-    .addHelpText(
-      "after",
-      "\nExample:\n  npx task-ledger generate 重点任务清单.xlsx --as-of 2024-07-01 --split-dir 分发\n  npx task-ledger generate 清单.docx -o 台账.xlsx",
-    )
+    .addHelpText("after", `\n${t("help.exampleGenerate")}`)
     .action(async (file: string, o: CommonOpts & GenerateFlags) => {
-      const r = await runGenerate(file, o, io);
-      printGenerateResult(r, parseLang(o.lang), io);
+      printGenerateResult(await runGenerate(file, o, lang, io), t, io);
     });
 
-  program
-    .command("demo")
-    .description("generate the ledger for the embedded sample workbook and say where it is")
-    .addOption(new Option("--lang <lang>", "language").choices(["zh-CN", "en"]).default("zh-CN"))
-    .option("--as-of <date>", "as-of date (default: 2024-07-01, mid-year of the sample)", "2024-07-01")
-    .option(
-      "-o, --output <file>",
-      "where to write the workbook",
-      path.join("out", "longxian-2024-sample（台账）.xlsx"),
-    )
-    .action(async (o: { lang: string; asOf: string; output: string }) => {
-      const lang = parseLang(o.lang);
-      const t = translator(lang);
+  command("demo")
+    .description(t("help.demo"))
+    .usage(t("help.usageDemo"))
+    .addOption(new Option("--lang <lang>", t("help.lang")).choices(["zh-CN", "en"]))
+    .option("--as-of <date>", t("help.demoAsOf"), "2024-07-01")
+    .option("-o, --output <file>", t("help.demoOutput", { file: DEMO_OUTPUT }), DEMO_OUTPUT)
+    .action(async (o: { asOf: string; output: string }) => {
       io.out(`${t("demo.heading")}\n`);
       await fs.mkdir(path.dirname(path.resolve(o.output)), { recursive: true });
       const r = await runGenerate(
         SAMPLE_WORKBOOK,
-        { asOf: o.asOf, lang, output: o.output, dueSoon: String(DEFAULT_DUE_SOON_DAYS), sampleNote: true },
+        { asOf: o.asOf, output: o.output, sampleNote: true },
+        lang,
         io,
       );
-      printGenerateResult(r, lang, io);
+      printGenerateResult(r, t, io);
     });
 
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : 2;
+      if (err.exitCode === 0) return 0;
+      io.err(`task-ledger: ${t("error.seeHelp", { message: commanderMessage(err, t) })}\n`);
+      return 2;
     }
-    if (err instanceof ReadError || err instanceof UsageError) {
-      io.err(`task-ledger: ${err.message}\n`);
+    if (err instanceof UsageError || err instanceof InputError) {
+      io.err(`task-ledger: ${t(err.key, err.params)}\n`);
+      return 2;
+    }
+    if (err instanceof ReadError) {
+      // The reader's own words (what it looked for and where).
+      io.err(`task-ledger: ${t("cli.error", { message: err.message })}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`task-ledger: unexpected failure: ${message}\n(set TASK_LEDGER_DEBUG=1 for details)\n`);
-    if (process.env.TASK_LEDGER_DEBUG) io.err(`${err instanceof Error ? err.stack : ""}\n`);
+    io.err(`task-ledger: ${t("error.unexpected", { message })}\n`);
+    if (io.env?.TASK_LEDGER_DEBUG) io.err(`${err instanceof Error ? err.stack : ""}\n`);
     return 2;
   }
   return code;

@@ -29,30 +29,32 @@ export type ResolutionVia = "exact" | "alias" | "prefix" | "merged" | "typo" | "
 export type DeadlineKind = "date" | "milestones" | "recurring" | "ongoing" | "none" | "unparsed";
 
 export interface Milestone {
-  text: string;
-  due: string; // YYYY-MM-DD
+  readonly text: string;
+  readonly due: string; // YYYY-MM-DD
 }
 
+/** A parsed deadline. Tasks that write the same text share one (frozen): never changed in place. */
 export interface Deadline {
-  text: string;
-  kind: DeadlineKind;
+  readonly text: string;
+  readonly kind: DeadlineKind;
   /** Due date (the last milestone; for recurring, the next due after the as-of date). */
-  due: string | null;
+  readonly due: string | null;
   /** Whether the year was written in the text ("assigned") or taken from context ("implied"). */
-  yearImplied?: boolean;
-  milestones?: Milestone[];
+  readonly yearImplied?: boolean;
+  readonly milestones?: readonly Milestone[];
   /** For recurring deadlines: the cadence. */
-  cadence?: "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
+  readonly cadence?: "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
   /** True when the deadline was found inside the task text rather than a deadline column. */
-  fromText?: boolean;
+  readonly fromText?: boolean;
 }
 
 export type StatusState = "done" | "in_progress" | "not_started" | "behind" | "unknown";
 
+/** A parsed status. Tasks that report the same text share one (frozen): never changed in place. */
 export interface Status {
-  text: string;
-  state: StatusState;
-  percent: number | null;
+  readonly text: string;
+  readonly state: StatusState;
+  readonly percent: number | null;
 }
 
 /** A cell holding an Excel error value in a mapped column (#REF!, #N/A, …). */
@@ -82,8 +84,9 @@ export interface Task {
   note: string | null;
   ref: SourceRef;
   /** Refs of individual fields, where the source has them (cells). */
-  fieldRefs: Partial<Record<TaskField, SourceRef>>;
-  cellErrors: CellError[];
+  fieldRefs: Readonly<Partial<Record<TaskField, SourceRef>>>;
+  /** Shared between tasks where none (one frozen empty list): never changed in place. */
+  cellErrors: readonly CellError[];
   /** The id was filled down from a merged cell over several rows (one id, several lines). */
   idShared?: boolean;
 }

@@ -5,8 +5,6 @@ import { type MessageKey, zhCN } from "./zh-CN";
 export type Lang = "zh-CN" | "en";
 export type { MessageKey };
 
-export const LANGS: readonly Lang[] = ["zh-CN", "en"];
-
 const TABLES: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
 export function parseLang(text: string | undefined): Lang {
@@ -14,28 +12,48 @@ export function parseLang(text: string | undefined): Lang {
   return /^en/i.test(text) ? "en" : "zh-CN";
 }
 
+/**
+ * The language a command line speaks: `--lang` when given, else English when the locale
+ * (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them) is English, else Chinese.
+ */
+export function langOfEnvironment(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Lang {
+  if (flag) return parseLang(flag);
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^en([_.@-]|$)/i.test(locale) ? "en" : "zh-CN";
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * `{name}` is replaced by the parameter; `{name:one|other}` by the word for its number (English
+ * plurals: "1 day", "2 days"). Each message is split once: a findings sheet fills thousands.
+ */
+const PLACEHOLDER = /\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g;
 
 export function translator(lang: Lang): Translate {
   const table = TABLES[lang];
-  // Each message split once into its text and {placeholders}: a findings sheet fills thousands.
   const templates = new Map<MessageKey, string[]>();
   return (key, params) => {
     const text = table[key];
     if (!params || !text.includes("{")) return text;
     let parts = templates.get(key);
-    if (!parts) templates.set(key, (parts = text.split(/\{(\w+)\}/)));
+    // split() with 3 groups: text, name, one, other, text, …
+    if (!parts) templates.set(key, (parts = text.split(PLACEHOLDER)));
     let out = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) {
+    for (let i = 1; i < parts.length; i += 4) {
       const name = parts[i]!;
-      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+      const one = parts[i + 1];
+      const other = parts[i + 2];
+      const value = params[name];
+      if (one !== undefined && other !== undefined) out += Number(value) === 1 ? one : other;
+      else out += value !== undefined ? String(value) : `{${name}}`;
+      out += parts[i + 3]!;
     }
     return out;
   };
-}
-
-export function messagesOf(lang: Lang): Readonly<Record<MessageKey, string>> {
-  return TABLES[lang];
 }
 
 /** A date as the locale writes it: 2024年7月1日 / 1 July 2024. */

@@ -1,6 +1,6 @@
 /**
  * The task pane: four steps a clerk follows top to bottom. It talks to the workbook only through
- * the ledger port it is given; Office is never called from here.
+ * the session it is given; Office is never called from here.
  */
 import {
   Divider,
@@ -19,7 +19,9 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Lang, translator } from "../i18n";
-import type { LedgerPort, LedgerState } from "../workbook/excel-api/ledger";
+import type { MappingRequest } from "../app/options";
+import type { SessionState } from "../app/session";
+import type { PaneSession } from "../workbook/excel-api/ledger";
 import { Pane, type PaneContext } from "./context";
 import { CheckStep } from "./steps/CheckStep";
 import { GenerateStep } from "./steps/GenerateStep";
@@ -47,20 +49,20 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  ledger: LedgerPort;
+  session: PaneSession;
   initialLang: Lang;
   /** Today, YYYY-MM-DD, from the host's clock. */
   today: string;
 }
 
-export function App({ ledger, initialLang, today }: AppProps) {
+export function App({ session, initialLang, today }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [state, setState] = useState<LedgerState | null>(null);
+  const [state, setState] = useState<SessionState | null>(null);
   const [asOf, setAsOf] = useState(today);
   const [dueSoonDays, setDueSoonDays] = useState(15);
-  const [mapping, setMapping] = useState<Record<string, number>>({});
+  const [mapping, setMapping] = useState<MappingRequest>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,14 +70,14 @@ export function App({ ledger, initialLang, today }: AppProps) {
   const first = useRef(true);
 
   const refresh = useCallback(async () => {
-    const s = await ledger.read({
+    const s = await session.read({
       asOf,
       dueSoonDays,
       ...(sheet ? { sheet } : {}),
       ...(Object.keys(mapping).length ? { mapping } : {}),
     });
     setState(s);
-  }, [ledger, asOf, dueSoonDays, sheet, mapping]);
+  }, [session, asOf, dueSoonDays, sheet, mapping]);
 
   const act = useCallback(async (f: () => Promise<void>) => {
     setBusy(true);
@@ -89,36 +91,26 @@ export function App({ ledger, initialLang, today }: AppProps) {
     }
   }, []);
 
-  // First read: the workbook's stored settings (from the last generation) win over the defaults.
+  // First read: nothing chosen yet, so the workbook's stored settings (the as-of date, the
+  // window, the columns) win over the defaults; the pane shows what the read used.
   useEffect(() => {
     if (!first.current) return;
     first.current = false;
     void act(async () => {
       try {
-        const s = await ledger.read({ asOf: today, dueSoonDays: 15 });
-        if (s.settings) {
-          setAsOf(s.settings.asOf);
-          setDueSoonDays(s.settings.dueSoonDays);
-          const m = Object.fromEntries(
-            Object.entries(s.settings.mapping ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1)! : v]),
-          );
-          setMapping(m);
-          setState(
-            await ledger.read({
-              asOf: s.settings.asOf,
-              dueSoonDays: s.settings.dueSoonDays,
-              ...(Object.keys(m).length ? { mapping: m } : {}),
-            }),
-          );
-        } else setState(s);
+        const s = await session.read({});
+        setAsOf(s.options.asOf);
+        setDueSoonDays(s.options.dueSoonDays);
+        setMapping(s.options.mapping);
+        setState(s);
       } finally {
         setLoaded(true);
       }
     });
-  }, [act, ledger, today]);
+  }, [act, session]);
 
   const ctx: PaneContext = {
-    ledger,
+    session,
     lang,
     t,
     state,
@@ -129,6 +121,7 @@ export function App({ ledger, initialLang, today }: AppProps) {
     setDueSoonDays,
     mapping,
     setMapping,
+    today,
     sheet,
     setSheet,
     busy,

@@ -1,21 +1,25 @@
-/** What every step needs: the workbook port, the language, and today's date (the pane owns the clock). */
+/** What every step needs: the workbook session, the language, and today's date (the pane owns the clock). */
 import { createContext, useContext } from "react";
-import type { LedgerPort, LedgerState } from "../workbook/excel-api/ledger";
+import type { MappingRequest } from "../app/options";
+import type { SessionState } from "../app/session";
+import type { PaneSession } from "../workbook/excel-api/ledger";
 import type { Lang, Translate } from "../i18n";
 
 export interface PaneContext {
-  ledger: LedgerPort;
+  session: PaneSession;
   lang: Lang;
   t: Translate;
-  state: LedgerState | null;
+  state: SessionState | null;
   /** Read (or re-read) the workbook with the current options. */
   refresh: () => Promise<void>;
   asOf: string;
   setAsOf: (d: string) => void;
   dueSoonDays: number;
   setDueSoonDays: (n: number) => void;
-  mapping: Record<string, number>;
-  setMapping: (m: Record<string, number>) => void;
+  mapping: MappingRequest;
+  setMapping: (m: MappingRequest) => void;
+  /** Today, YYYY-MM-DD (offered when the as-of date is another). */
+  today: string;
   sheet: string | undefined;
   setSheet: (s: string | undefined) => void;
   busy: boolean;

@@ -1,9 +1,9 @@
-/** Entry of the task pane: mount React once Office is ready, with the Excel API ledger port. */
+/** Entry of the task pane: mount React once Office is ready, with the session over the workbook open in Excel. */
 import { createRoot } from "react-dom/client";
 import { localDate } from "../core/deadlines/dates";
-import { parseLang } from "../i18n";
+import { parseLang, translator } from "../i18n";
 import { MIN_EXCEL_API } from "../workbook/excel-api/adapter";
-import { createExcelLedger } from "../workbook/excel-api/ledger";
+import { openExcelSession } from "../workbook/excel-api/ledger";
 import { App } from "./App";
 
 const today = () => localDate(new Date());
@@ -13,14 +13,16 @@ void Office.onReady(() => {
   if (!container) return;
   const requirements = Office.context.requirements;
   if (!requirements.isSetSupported("ExcelApi", MIN_EXCEL_API)) {
-    container.textContent =
-      "此 Excel 版本过旧，无法运行重点任务台账助手（需要 ExcelApi 1.2 以上）。This Excel is too old for Task Ledger (ExcelApi 1.2 or later is needed).";
+    // Said in both languages: the pane that would follow the user's language cannot start.
+    container.textContent = (["zh-CN", "en"] as const)
+      .map((lang) => translator(lang)("ui.tooOld", { version: MIN_EXCEL_API }))
+      .join(" ");
     return;
   }
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
   createRoot(container).render(
     <App
-      ledger={createExcelLedger(run, requirements)}
+      session={openExcelSession(run, requirements, today)}
       initialLang={parseLang(Office.context.displayLanguage)}
       today={today()}
     />,

@@ -101,7 +101,9 @@ describe("task-ledger check (report)", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/统计截至 2024年7月1日/);
     expect(out).toMatch(/共 22 项任务/);
-    expect(out).toMatch(/\[MISSING_LEAD\] line 3 {2}第 1 项没有牵头单位/);
+    // The code stays, with its Chinese name beside it; the place is said in Chinese.
+    expect(out).toMatch(/\[MISSING_LEAD 缺少牵头单位\] 第 3 行 {2}第 1 项没有牵头单位/);
+    expect(out).not.toMatch(/line \d/);
   });
 
   it("prints English with --lang en", async () => {
@@ -115,16 +117,22 @@ describe("exit codes and errors", () => {
   it("2 with a message naming the file when it cannot be read", async () => {
     const file = path.join(dir, "nothing.txt");
     writeFileSync(file, "   \n");
-    const r = await runCli(["check", file]);
+    const r = await runCli(["check", file, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^task-ledger: .*nothing\.txt is empty/);
     expect(r.out).toBe("");
+    // A Chinese user (the default) is told in Chinese.
+    const zh = await runCli(["check", file]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toMatch(/^task-ledger: .*nothing\.txt 是空文件/);
   });
 
   it("2 for a wrong date or unknown option, with what was expected", async () => {
-    const r = await runCli(["check", SAMPLE_PATH, "--as-of", "7/1/2024"]);
+    const r = await runCli(["check", SAMPLE_PATH, "--as-of", "7/1/2024", "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--as-of "7\/1\/2024": expected a date as YYYY-MM-DD/);
+    const zh = await runCli(["check", SAMPLE_PATH, "--as-of", "7/1/2024"]);
+    expect(zh.err).toMatch(/--as-of "7\/1\/2024"：日期应写作 YYYY-MM-DD/);
     expect((await runCli(["check", SAMPLE_PATH, "--bogus"])).code).toBe(2);
   });
 
@@ -152,8 +160,10 @@ describe("the installed command (bin/task-ledger.js)", () => {
   it("prints no stack trace for a corrupt workbook", () => {
     const file = path.join(dir, "bad.xlsx");
     writeFileSync(file, "not a zip");
+    // An English locale gives English messages.
     const r = spawnSync(process.execPath, [BIN, "check", file], {
       encoding: "utf8",
+      env: { ...process.env, LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" },
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.xlsx is not a readable \.xlsx workbook/);
@@ -163,6 +173,7 @@ describe("the installed command (bin/task-ledger.js)", () => {
   it("demo reads the embedded sample", () => {
     const r = spawnSync(process.execPath, [BIN, "demo"], {
       encoding: "utf8",
+      env: { ...process.env, LC_ALL: "", LC_MESSAGES: "", LANG: "zh_CN.UTF-8" },
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/22 项任务/);

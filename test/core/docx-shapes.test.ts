@@ -12,7 +12,7 @@ import {
 } from "docx";
 import { extractDocx } from "../../src/core/read/docx";
 import { readRows } from "../../src/core/read/rows";
-import { buildTaskList } from "../../src/core/ledger";
+import { buildTaskList } from "../../src/core/task-list";
 import { UnitDirectory } from "../../src/core/units/directory";
 
 const cell = (text: string, vMerge?: "restart" | "continue") =>

@@ -1,5 +1,6 @@
 import { runChecks } from "../../src/core/checks/findings";
-import { totals, unitFigures } from "../../src/core/report/figures";
+import { totals } from "../../src/core/report/figures";
+import { tallyUnits, worstFirst } from "../../src/core/units/tally";
 import { UnitDirectory } from "../../src/core/units/directory";
 import { listFromGrid } from "../helpers/build";
 
@@ -32,16 +33,9 @@ describe("leaders' figures", () => {
 
   it("put the units with the most overdue first, then due soon, then the lowest rate", () => {
     expect(
-      unitFigures(list, warnings).map((u) => [
-        u.name,
-        u.lead,
-        u.cooperating,
-        u.done,
-        u.overdue,
-        u.dueSoon,
-        u.rate,
-        u.worst,
-      ]),
+      tallyUnits(list, warnings)
+        .sort(worstFirst)
+        .map((u) => [u.name, u.lead, u.cooperating, u.done, u.overdue, u.dueSoon, u.rate, u.worst]),
     ).toEqual([
       ["县财政局", 2, 1, 1, 1, 0, 0.5, "red"],
       ["县审计局", 1, 1, 0, 0, 1, 0, "blue"],

@@ -1,5 +1,5 @@
 import { listFromText, names, sampleText } from "../helpers/build";
-import { summarizeUnits } from "../../src/core/ledger";
+import { tallyUnits } from "../../src/core/units/tally";
 
 describe("the published sample list (陇县 2024)", () => {
   const list = listFromText(sampleText());
@@ -58,7 +58,7 @@ describe("the published sample list (陇县 2024)", () => {
   it("task 16: the misspelled 县文化和旅旅局 resolves to 县文化和旅游局, not a new unit", () => {
     const u = task("16").cooperating.find((x) => x.raw === "县文化和旅旅局");
     expect(u).toMatchObject({ name: "县文化和旅游局", known: true, via: "typo" });
-    expect(summarizeUnits(list).map((x) => x.name)).not.toContain("县文化和旅旅局");
+    expect(tallyUnits(list).map((x) => x.name)).not.toContain("县文化和旅旅局");
   });
 
   it("task 16: a bare 果业服务中心 joins the 县果业服务中心 written elsewhere", () => {

@@ -1,6 +1,6 @@
 /** Test helpers: read text or grids through the same path the CLI uses. */
 import { readFileSync } from "fs";
-import { buildTaskList } from "../../src/core/ledger";
+import { buildTaskList } from "../../src/core/task-list";
 import type { TaskList } from "../../src/core/model";
 import type { Grid } from "../../src/core/read/grid";
 import { type RowReadOptions, readRows } from "../../src/core/read/rows";

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { Grid } from "../../src/core/read/grid";
-import { ExcelJsReader } from "../../src/workbook/exceljs/read";
+import { FilesPort } from "../../src/workbook/exceljs/files-port";
 
 export type Cells = (
   string | number | Date | null | { error: string } | { formula: string; result?: unknown }
@@ -39,8 +39,8 @@ export async function xlsxBytes(sheets: SheetSpec[]): Promise<Uint8Array> {
 
 /** Write sheets to a real .xlsx file, read them back through the ExcelJS adapter. */
 export async function gridVia(sheet: SheetSpec): Promise<Grid> {
-  const reader = await ExcelJsReader.fromBytes(await xlsxBytes([sheet]));
-  return reader.readSheet(sheet.name);
+  const view = await (await FilesPort.open(await xlsxBytes([sheet]))).view();
+  return view.grid(sheet.name)!;
 }
 
 export function tempDir(): string {

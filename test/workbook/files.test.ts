@@ -1,6 +1,6 @@
 import { truncateSync, writeFileSync } from "fs";
 import * as path from "path";
-import { buildTaskList } from "../../src/core/ledger";
+import { buildTaskList } from "../../src/core/task-list";
 import { ReadError } from "../../src/core/read/raw";
 import { UnitDirectory } from "../../src/core/units/directory";
 import { openDirectoryFile, openListFile } from "../../src/workbook/exceljs/open-file";

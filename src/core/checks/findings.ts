@@ -3,7 +3,7 @@
  * n·log n in the number of tasks; unit comparisons run over distinct names, never task pairs.
  */
 import { daysBetween } from "../deadlines/dates";
-import { summarizeUnits } from "../ledger";
+import { tallyUnits } from "../units/tally";
 import type { SourceRef, Task, TaskList } from "../model";
 import { nameKey, toHalfWidth, toSimplified } from "../text/normalize";
 import type { UnitDirectory } from "../units/directory";
@@ -259,7 +259,7 @@ function unitFindings(list: TaskList, directory: UnitDirectory, add: Add): void 
       });
     }
   }
-  const summary = summarizeUnits(list);
+  const summary = tallyUnits(list);
   const named = new Set(summary.map((u) => u.name));
   const townGroupUsed = list.tasks.some((t) => t.groups.some(isTownGroup));
   for (const e of directory.userEntries()) {
@@ -291,26 +291,17 @@ function titleKey(title: string): string {
 
 /** A key's code units in reverse order: a sort key only (so a split surrogate pair does no harm). */
 function reversed(key: string): string {
-  const n = key.length;
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) codes[i] = key.charCodeAt(n - 1 - i);
-  if (n <= 4096) return String.fromCharCode.apply(null, codes);
-  // Long texts in slices: fromCharCode takes its arguments on the stack.
-  let out = "";
-  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
-  return out;
+  return key.split("").reverse().join("");
 }
 
 function duplicateFindings(list: TaskList, add: Add): void {
-  // Ids by section, then id: no key string built per task.
-  const ids = new Map<string, Map<string, number>>();
+  // The first task holding each id within its section.
+  const ids = new Map<string, number>();
   list.tasks.forEach((task, index) => {
     if (task.idShared) return;
-    const section = task.section ?? "";
-    let inSection = ids.get(section);
-    if (!inSection) ids.set(section, (inSection = new Map()));
-    const first = inSection.get(task.id);
-    if (first === undefined) inSection.set(task.id, index);
+    const key = `${task.section ?? ""}\u0000${task.id}`;
+    const first = ids.get(key);
+    if (first === undefined) ids.set(key, index);
     else
       add(
         "DUPLICATE_ID",
@@ -336,23 +327,9 @@ function duplicateFindings(list: TaskList, add: Add): void {
     );
   };
   // Positions sorted by key (ties by position), forwards and then by the reversed key.
-  const masks: (string | undefined)[] = new Array<string | undefined>(keyed.length);
-  const masked = (i: number) => (masks[i] ??= keyed[i]!.key.replace(NUMBERS, "#"));
-  const sortedBy = (keys: string[]) => {
-    // The first three characters as one number order most pairs without comparing strings.
-    const lead = new Float64Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      lead[i] = (k.charCodeAt(0) || 0) * 4294967296 + (k.charCodeAt(1) || 0) * 65536 + (k.charCodeAt(2) || 0);
-    }
-    return Array.from(keys, (_, i) => i).sort((a, b) => {
-      const d = lead[a]! - lead[b]!;
-      if (d !== 0) return d;
-      const ka = keys[a]!;
-      const kb = keys[b]!;
-      return ka < kb ? -1 : ka > kb ? 1 : a - b;
-    });
-  };
+  const masked = (i: number) => keyed[i]!.key.replace(NUMBERS, "#");
+  const sortedBy = (keys: string[]) =>
+    keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const forwards = keyed.map((k) => k.key);
   const backwards = forwards.map(reversed);
   for (const sorted of [sortedBy(forwards), sortedBy(backwards)]) {

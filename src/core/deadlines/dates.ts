@@ -48,13 +48,6 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-export function addDays(s: string, n: number): string {
-  const p = parseYmd(s);
-  if (!p) return s;
-  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + n));
-  return formatYmd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 /** Clamp a day to the month (2月30日 → 2月28/29日); null when the month is impossible. */
 export function safeDate(y: number, m: number, d: number): string | null {
   if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return null;

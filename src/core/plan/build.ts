@@ -6,14 +6,23 @@
 import type { CheckResult, Finding } from "../checks/findings";
 import { type Warning, effectiveDue } from "../checks/warnings";
 import { daysBetween } from "../deadlines/dates";
-import { summarizeUnits } from "../ledger";
-import { totals, unitFigures } from "../report/figures";
+import { totals } from "../report/figures";
+import { byWorkload, tallyUnits, worstFirst } from "../units/tally";
 import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
 import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
 import { LIST_COL, LIST_WIDTHS, UNIT_COL, UNIT_WIDTHS } from "./layout";
-import type { LedgerSettings, PlanCell, SheetPlan, SheetRole, StyleId, WorkbookPlan } from "./model";
+import {
+  type LedgerSettings,
+  type PlanCell,
+  SETTINGS_VERSION,
+  type SheetPlan,
+  type SheetRole,
+  type StoredMapping,
+  type StyleId,
+  type WorkbookPlan,
+} from "./model";
 import { type ProgressEntry, matchProgress } from "./progress";
 import { cellLines, heightFor, rowHeight, rowHeights } from "./row-heights";
 import { SheetNamer } from "./sheet-names";
@@ -73,7 +82,7 @@ export interface PlanInput {
   towns?: readonly string[];
   /** A note in the summary (e.g. that the data is a sample). */
   sampleNote?: boolean;
-  mapping?: Record<string, number | number[]>;
+  mapping?: StoredMapping;
 }
 
 const WARN_STYLE: Record<Warning, StyleId> = {
@@ -155,7 +164,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   return {
     sheets,
     settings: {
-      version: 1,
+      version: SETTINGS_VERSION,
       asOf: input.asOf,
       dueSoonDays: input.dueSoonDays,
       lang: input.lang,
@@ -168,7 +177,12 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
 
 /** Units with a sheet: every unit leading or cooperating on a task, in order of first mention. */
 function unitsWithTasks(input: PlanInput): UnitTasks[] {
-  const byName = new Map<string, UnitTasks>();
+  const byName = new Map<string, UnitTasks>(
+    tallyUnits(input.list).map((u) => [
+      u.name,
+      { name: u.name, lead: [...u.leadTasks], coop: [...u.coopTasks] },
+    ]),
+  );
   const get = (name: string) => {
     let u = byName.get(name);
     if (!u) byName.set(name, (u = { name, lead: [], coop: [] }));
@@ -176,16 +190,6 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
   };
   // Tasks are visited in order, so a task already listed for a unit is the last one listed.
   const has = (xs: number[], i: number) => xs.length > 0 && xs[xs.length - 1] === i;
-  input.list.tasks.forEach((task, i) => {
-    for (let k = 0; k < task.lead.length; k++) {
-      const u = get(task.lead[k]!.name);
-      if (!has(u.lead, i)) u.lead.push(i);
-    }
-    for (let k = 0; k < task.cooperating.length; k++) {
-      const u = get(task.cooperating[k]!.name);
-      if (!has(u.coop, i) && !has(u.lead, i)) u.coop.push(i);
-    }
-  });
   if (input.townSheets && input.towns?.length) {
     input.list.tasks.forEach((task, i) => {
       if (!task.groups.some(isTownGroup)) return;
@@ -444,7 +448,7 @@ function summarySheet(
   ]);
 
   // Per unit, worst first; units given a sheet only for earlier progress have no figures.
-  const stats = unitFigures(list, w);
+  const stats = tallyUnits(list, w).sort(worstFirst);
   rows.push([]);
   rows.push([c(t("plan.byUnit"), "tableLabel")]);
   mergeRow(rows.length);
@@ -573,11 +577,11 @@ function findingsSheet(
         tr(`severity.${f.severity}`),
         f.severity === "error" ? "red" : f.severity === "warning" ? "yellow" : "none",
       ),
-      c(f.code, "cell"),
+      c(tr("report.codeName", { code: f.code, name: tr(`code.${f.code}`) }), "cell"),
       c(f.taskId ?? "", "cellCenter"),
       c(tr(`finding.${f.code}`, { taskId: f.taskId ?? "", ...f.params }), "cell"),
       c(f.suggestion ?? "", "cell"),
-      c(whereText(f, link), link ? "link" : "cell", link ?? undefined),
+      c(whereText(f, link, tr), link ? "link" : "cell", link ?? undefined),
     ]);
   }
   return {
@@ -601,8 +605,13 @@ function findingsSheet(
   };
 }
 
-function whereText(f: Finding, link: { sheet: string; row: number; col: number } | null): string {
+function whereText(
+  f: Finding,
+  link: { sheet: string; row: number; col: number } | null,
+  tr: ReportTranslate,
+): string {
   if (link) return formatRef({ kind: "cell", ...link });
+  if (f.ref?.kind === "line") return tr("report.line", { line: f.ref.line });
   return f.ref ? formatRef(f.ref) : (f.department ?? "");
 }
 
@@ -676,7 +685,7 @@ function directorySheet(input: PlanInput, name: string): SheetPlan {
     x.lead.forEach((r) => r.via === "typo" && typoRaws.add(r.raw));
     x.cooperating.forEach((r) => r.via === "typo" && typoRaws.add(r.raw));
   });
-  for (const u of summarizeUnits(list)) {
+  for (const u of tallyUnits(list).sort(byWorkload)) {
     const aliases = u.writtenAs.filter((a) => a !== u.name && !typoRaws.has(a));
     rows.push([
       c(u.name, "cell"),

@@ -2,6 +2,7 @@
  * The generation plan: what the workbook should contain, as plain data. The ExcelJS adapter
  * (files) and the Excel API adapter (task pane) each apply it; neither decides anything.
  */
+import type { ColumnField } from "../read/columns";
 
 /** Named cell styles; each adapter maps them to its own formats. */
 export type StyleId =
@@ -134,9 +135,18 @@ export interface SheetPlan {
   charts?: ChartPlan[];
 }
 
-/** What the tool remembers in the workbook (a very hidden settings sheet). */
+/** The settings schema's version; version 1 (one column per field, or several for progress) still reads. */
+export const SETTINGS_VERSION = 2;
+
+/** Columns chosen by the user per field (1-based column numbers; several for e.g. progress). */
+export type StoredMapping = Readonly<Partial<Record<ColumnField, readonly number[]>>>;
+
+/**
+ * What the tool remembers in the workbook (a very hidden settings sheet). One schema, read and
+ * written by `settings.ts` for every host.
+ */
 export interface LedgerSettings {
-  version: 1;
+  version: typeof SETTINGS_VERSION;
   asOf: string;
   dueSoonDays: number;
   lang: "zh-CN" | "en";
@@ -144,8 +154,8 @@ export interface LedgerSettings {
   listSheet: string | null;
   /** Sheets this tool generated, with their role and unit. */
   generated: { name: string; role: SheetRole; unit?: string }[];
-  /** Column mapping chosen by the user, field → column number. */
-  mapping?: Record<string, number | number[]>;
+  /** Column mapping chosen by the user, field → its columns. */
+  mapping?: StoredMapping;
   /** The monthly cycle (issue 12): reporting period, due day, thresholds. */
   cycle?: CycleSettings;
   /** The bulletin (issue 13): publication name, issuing office, the next issue number. */

@@ -4,14 +4,6 @@
  */
 import { type PlanCell, STYLES, type SheetPlan } from "./model";
 
-/**
- * Width of a text in column-width units, estimated as if every character were CJK (two units):
- * lists are Chinese text, and overestimating only makes a row a little taller, never cuts text.
- */
-export function textWidth(text: string): number {
-  return text.length * 2;
-}
-
 /** Points per line at the default size (10.5 pt) and the smallest height of a row. */
 const LINE_POINTS = 14;
 /** Beyond this many lines a row is capped; the text stays in the cell, readable when selected. */

@@ -1,138 +1,17 @@
 /**
- * What generation needs from an open workbook, whichever adapter holds it: the list (the sheet
- * named in the settings, or the first sheet holding a task table, never a generated one), the
- * user's directory sheet, the previous settings and the progress typed into generated unit sheets.
+ * What the application layer reads from an open workbook, whichever host holds it: its sheets,
+ * and each sheet's values and merges when asked for (`src/app/port.ts` gives it; `src/app/read.ts`
+ * reads the list, the directory, the settings and the unit sheets' progress from it).
  */
-import type { CheckResult } from "../checks/findings";
-import type { SourceInfo, TaskList } from "../model";
 import type { Grid } from "../read/grid";
-import { type RawList, ReadError } from "../read/raw";
-import { type RowReadOptions, readRows } from "../read/rows";
-import type { DirectoryEntry, UnitDirectory } from "../units/directory";
-import { DIRECTORY_SHEET, readDirectoryGrid } from "../units/directory-sheet";
-import { type PlanInput, buildPlan } from "./build";
-import { type LedgerSettings, SETTINGS_SHEET, type WorkbookPlan } from "./model";
-import { type ProgressEntry, readUnitProgress } from "./progress";
-import { settingsFromGrid } from "./settings";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visible: boolean;
+}
 
 export interface WorkbookView {
-  sheets: readonly { name: string; visible: boolean }[];
+  readonly sheets: readonly SheetInfo[];
   /** Values and merges of a sheet; undefined when it does not exist. */
   grid(name: string): Grid | undefined;
-}
-
-export interface LedgerInputs {
-  raw: RawList;
-  source: SourceInfo;
-  directory: DirectoryEntry[];
-  previous: LedgerSettings | null;
-  previousProgress: Map<string, ProgressEntry[]>;
-}
-
-export function previousSettings(view: WorkbookView): LedgerSettings | null {
-  const g = view.sheets.some((s) => s.name === SETTINGS_SHEET) ? view.grid(SETTINGS_SHEET) : undefined;
-  return g ? settingsFromGrid(g) : null;
-}
-
-export function readLedgerInputs(
-  view: WorkbookView,
-  file: string,
-  opts: RowReadOptions & { sheet?: string } = {},
-): LedgerInputs {
-  const previous = previousSettings(view);
-  const generated = new Set(previous?.generated.map((g) => g.name) ?? []);
-  const has = (name: string) => view.sheets.some((s) => s.name === name);
-  const directoryGrid = has(DIRECTORY_SHEET) ? view.grid(DIRECTORY_SHEET) : undefined;
-  const directory = directoryGrid ? readDirectoryGrid(directoryGrid) : [];
-  const previousProgress = new Map<string, ProgressEntry[]>();
-  for (const g of previous?.generated ?? []) {
-    const grid = g.role === "unit" && g.unit && has(g.name) ? view.grid(g.name) : undefined;
-    if (grid && g.unit) previousProgress.set(g.unit, readUnitProgress(grid));
-  }
-  const chosen =
-    opts.sheet ?? (previous?.listSheet && has(previous.listSheet) ? previous.listSheet : undefined);
-  if (chosen) {
-    const grid = has(chosen) ? view.grid(chosen) : undefined;
-    if (!grid) {
-      throw new ReadError(
-        `${file}: no sheet named "${chosen}". Sheets: ${view.sheets.map((s) => s.name).join(", ")}.`,
-      );
-    }
-    return {
-      raw: readRows(grid, opts),
-      source: { file, kind: "sheet", sheet: chosen },
-      directory,
-      previous,
-      previousProgress,
-    };
-  }
-  const reasons: string[] = [];
-  for (const s of view.sheets) {
-    if (!s.visible || s.name === DIRECTORY_SHEET || s.name === SETTINGS_SHEET || generated.has(s.name))
-      continue;
-    const grid = view.grid(s.name);
-    if (!grid) continue;
-    try {
-      return {
-        raw: readRows(grid, opts),
-        source: { file, kind: "sheet", sheet: s.name },
-        directory,
-        previous,
-        previousProgress,
-      };
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      reasons.push(err.message);
-    }
-  }
-  throw new ReadError(
-    `${file}: no sheet holds a task list. ${reasons.join(" ") || "The workbook has no visible sheets."}`,
-  );
-}
-
-export interface WorkbookPlanOptions extends Pick<
-  PlanInput,
-  "asOf" | "dueSoonDays" | "lang" | "asOfText" | "t" | "tr"
-> {
-  /** Write the list itself as a sheet (lists read from text, .docx or CSV). */
-  includeListSheet: boolean;
-  townSheets?: boolean;
-  sampleNote?: boolean;
-  mapping?: Record<string, number | number[]>;
-}
-
-/**
- * The plan for a workbook holding these sheets: the previous generation's sheets are replaced,
- * every other sheet is the user's and its name is never taken; the directory is written once.
- */
-export function planForWorkbook(
-  sheetNames: readonly string[],
-  inputs: Pick<LedgerInputs, "previous" | "previousProgress">,
-  list: TaskList,
-  checks: CheckResult,
-  directory: UnitDirectory,
-  opts: WorkbookPlanOptions,
-): WorkbookPlan {
-  const generated = new Set(inputs.previous?.generated.map((g) => g.name) ?? []);
-  return buildPlan({
-    list,
-    checks,
-    asOf: opts.asOf,
-    dueSoonDays: opts.dueSoonDays,
-    lang: opts.lang,
-    asOfText: opts.asOfText,
-    t: opts.t,
-    tr: opts.tr,
-    userSheets: [...sheetNames.filter((n) => !generated.has(n)), SETTINGS_SHEET],
-    previousProgress: inputs.previousProgress,
-    includeListSheet: opts.includeListSheet,
-    includeDirectory: !sheetNames.includes(DIRECTORY_SHEET),
-    townSheets: opts.townSheets ?? false,
-    towns: directory
-      .userEntries()
-      .filter((e) => e.kind === "town")
-      .map((e) => e.name),
-    ...(opts.sampleNote ? { sampleNote: true } : {}),
-    ...(opts.mapping ? { mapping: opts.mapping } : {}),
-  });
 }

@@ -1,7 +1,7 @@
 /**
  * The CLI's JSON contract (`task-ledger check --json`). Other work builds on it: keep it stable.
  */
-import { type UnitSummary, summarizeUnits } from "../ledger";
+import { byWorkload, tallyUnits } from "../units/tally";
 import { type Deadline, type Status, type TaskList, type UnitRef, formatRef } from "../model";
 
 export interface JsonFinding {
@@ -52,7 +52,7 @@ export function toJsonReport(
   findings: JsonFinding[] = [],
   warnings?: ReadonlyMap<number, string>,
 ): JsonReport {
-  const units: UnitSummary[] = summarizeUnits(list);
+  const units = tallyUnits(list).sort(byWorkload);
   return {
     source: { ...list.source },
     asOf,

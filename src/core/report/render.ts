@@ -4,7 +4,7 @@
  */
 import type { CheckResult, Finding } from "../checks/findings";
 import type { Warning } from "../checks/warnings";
-import { summarizeUnits } from "../ledger";
+import { byWorkload, tallyUnits } from "../units/tally";
 import { type TaskList, formatRef } from "../model";
 import type { JsonFinding } from "./json";
 
@@ -23,7 +23,11 @@ export type ReportKey =
   | "report.units"
   | "report.unitHeader"
   | "report.more"
-  | "report.suggestion";
+  | "report.suggestion"
+  | "report.line"
+  | "report.finding"
+  | "report.codeName"
+  | `code.${Finding["code"]}`;
 
 export type ReportTranslate = (key: ReportKey, params?: Record<string, string | number>) => string;
 
@@ -51,7 +55,7 @@ export function renderTextReport(
 ): string {
   const { t } = opts;
   const out: string[] = [];
-  const units = summarizeUnits(list);
+  const units = tallyUnits(list, result.warnings).sort(byWorkload);
   const sections = new Set(list.tasks.map((x) => x.section).filter(Boolean)).size;
   out.push(t("report.title", { title: list.title ?? list.source.file }));
   out.push(
@@ -74,20 +78,16 @@ export function renderTextReport(
     for (const f of fs.slice(0, REPORT_FINDINGS_PER_SEVERITY)) {
       const r = renderFinding(f, t);
       const sug = r.suggestion ? `  ${t("report.suggestion", { suggestion: r.suggestion })}` : "";
-      out.push(`  [${r.code}] ${r.ref ?? ""}  ${r.message}${sug}`);
+      // The code stays (people search for it) with its name beside; a line is said in words.
+      const code = t("report.finding", { code: f.code, name: t(`code.${f.code}`) });
+      const ref = f.ref?.kind === "line" ? t("report.line", { line: f.ref.line }) : (r.ref ?? "");
+      out.push(`  ${code} ${ref}  ${r.message}${sug}`);
     }
     if (fs.length > REPORT_FINDINGS_PER_SEVERITY)
       out.push(`  ${t("report.more", { n: fs.length - REPORT_FINDINGS_PER_SEVERITY })}`);
   }
   out.push("", `== ${t("report.units")} ==`, t("report.unitHeader"));
-  const overdue = new Map<string, number>();
-  list.tasks.forEach((task, i) => {
-    if (result.warnings[i] === "red")
-      for (const u of task.lead) overdue.set(u.name, (overdue.get(u.name) ?? 0) + 1);
-  });
   for (const u of units)
-    out.push(
-      `${u.name}${u.known ? "" : " (?)"} | ${u.lead} | ${u.cooperating} | ${overdue.get(u.name) ?? 0}`,
-    );
+    out.push(`${u.name}${u.known ? "" : " (?)"} | ${u.lead} | ${u.cooperating} | ${u.overdue}`);
   return out.join("\n") + "\n";
 }

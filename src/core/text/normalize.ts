@@ -7,7 +7,7 @@ import { TRADITIONAL_CHARS } from "./traditional-chars";
 type ConverterFactory = (options: { from: string; to: string }) => (s: string) => string;
 // opencc-js ships ESM-only type declarations; its "require" export is a UMD build that works
 // in Node and in webpack alike.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports, no-restricted-globals -- a library, not the platform
 const { Converter } = require("opencc-js/t2cn") as { Converter: ConverterFactory };
 
 let t2s: ((s: string) => string) | null = null;

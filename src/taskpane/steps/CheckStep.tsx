@@ -13,6 +13,7 @@ import { useMemo, useState } from "react";
 import type { Finding } from "../../core/checks/findings";
 import { formatRef } from "../../core/model";
 import { renderFinding } from "../../core/report/render";
+import { formatDate } from "../../i18n";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -58,10 +59,11 @@ export function CheckStep() {
     setDueSoonDays,
     mapping,
     sheet,
+    today,
     refresh,
     act,
     busy,
-    ledger,
+    session,
   } = usePane();
   const styles = useStyles();
   const [unit, setUnit] = useState("");
@@ -88,6 +90,16 @@ export function CheckStep() {
         <Field label={t("ui.check.asOf")}>
           <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} />
         </Field>
+        {asOf !== today && (
+          <Button
+            appearance="subtle"
+            onClick={() => setAsOf(today)}
+            disabled={busy}
+            data-testid="as-of-today"
+          >
+            {t("ui.check.today", { date: formatDate(today, lang) })}
+          </Button>
+        )}
         <Field label={t("ui.check.dueSoon")}>
           <Input
             className={styles.narrow}
@@ -103,7 +115,7 @@ export function CheckStep() {
             act(async () => {
               await refresh();
               // The chosen date, window and columns stay with the workbook for the next person.
-              await ledger.saveSettings({ asOf, dueSoonDays, mapping, lang, ...(sheet ? { sheet } : {}) });
+              await session.saveSettings({ asOf, dueSoonDays, mapping, lang, ...(sheet ? { sheet } : {}) });
             })
           }
           disabled={busy}
@@ -129,7 +141,7 @@ export function CheckStep() {
               <option value="">{t("ui.check.all")}</option>
               {codes.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {t(`code.${c}`)}
                 </option>
               ))}
             </Select>
@@ -161,7 +173,7 @@ export function CheckStep() {
                       className={styles.finding}
                       disabled={f.ref?.kind !== "cell"}
                       title={where ? t("ui.check.goto", { ref: where }) : undefined}
-                      onClick={() => act(() => ledger.select(f.ref!))}
+                      onClick={() => act(() => session.select(f.ref!))}
                       data-testid="finding"
                     >
                       {r.message}
@@ -185,7 +197,7 @@ export function CheckStep() {
                                 appearance="primary"
                                 onClick={() =>
                                   act(async () => {
-                                    const ok = await ledger.applySuggestion(f);
+                                    const ok = await session.applySuggestion(f);
                                     setNote(
                                       ok ? t("ui.check.applied", { ref: where }) : t("ui.check.changed"),
                                     );

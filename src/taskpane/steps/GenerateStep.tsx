@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Lang, formatDate, translator } from "../../i18n";
-import type { GenerateOutcome } from "../../workbook/excel-api/ledger";
+import type { GenerateOutcome } from "../../app/session";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -26,19 +26,19 @@ const useStyles = makeStyles({
 });
 
 export function GenerateStep() {
-  const { t, lang, asOf, dueSoonDays, mapping, sheet, ledger, act, busy, refresh, state } = usePane();
+  const { t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy, refresh, state } = usePane();
   const styles = useStyles();
   const [towns, setTowns] = useState(false);
   const [sheetLang, setSheetLang] = useState<Lang>(lang);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<GenerateOutcome | null>(null);
   const missing = [
-    !ledger.features.excelApi1_7 && t("ui.feature.freeze"),
-    !ledger.features.excelApi1_9 && t("ui.feature.print"),
-    !ledger.features.excelApi1_6 && t("ui.feature.bars"),
-    !ledger.features.excelApi1_13 && t("ui.feature.merged"),
+    !session.features.excelApi1_7 && t("ui.feature.freeze"),
+    !session.features.excelApi1_9 && t("ui.feature.print"),
+    !session.features.excelApi1_6 && t("ui.feature.bars"),
+    !session.features.excelApi1_13 && t("ui.feature.merged"),
   ].filter(Boolean);
-  const go = (name: string) => act(() => ledger.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
+  const go = (name: string) => act(() => session.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
   return (
     <div className={styles.grid}>
       <Checkbox label={t("ui.gen.towns")} checked={towns} onChange={(_, d) => setTowns(Boolean(d.checked))} />
@@ -59,7 +59,7 @@ export function GenerateStep() {
             setResult(null);
             setProgress(0);
             const st = translator(sheetLang);
-            const r = await ledger.generate(
+            const r = await session.generate(
               {
                 asOf,
                 dueSoonDays,
@@ -67,7 +67,7 @@ export function GenerateStep() {
                 asOfText: formatDate(asOf, sheetLang),
                 townSheets: towns,
                 ...(sheet ? { sheet } : {}),
-                ...(Object.keys(mapping).length ? { mapping } : {}),
+                mapping,
               },
               st,
               st,

@@ -28,14 +28,17 @@ const useStyles = makeStyles({
 });
 
 export function SourceStep() {
-  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, ledger } = usePane();
+  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, session } = usePane();
   const styles = useStyles();
   const [text, setText] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  // The sheet last imported into: said in the pane's current language, whenever it changes.
+  const [imported, setImported] = useState<string | null>(null);
   const layout = state?.layout;
   const headers = layout?.headers ?? [];
   const columnOf = (f: string): number | undefined => {
-    if (mapping[f] !== undefined) return mapping[f];
+    const chosen = mapping[f as keyof typeof mapping];
+    const first = typeof chosen === "object" ? chosen[0] : chosen;
+    if (typeof first === "number") return first;
     const c = layout?.columns[f];
     return Array.isArray(c) ? c.at(-1) : c;
   };
@@ -68,7 +71,7 @@ export function SourceStep() {
               <Field key={f} label={t(`ui.field.${f}` as MessageKey)} orientation="horizontal">
                 <Select
                   value={String(columnOf(f) ?? "")}
-                  onChange={(_, d) => setMapping({ ...mapping, [f]: Number(d.value) })}
+                  onChange={(_, d) => setMapping({ ...mapping, [f]: [Number(d.value)] })}
                   disabled={busy}
                 >
                   <option value="">{t("ui.source.unused")}</option>
@@ -100,8 +103,8 @@ export function SourceStep() {
               disabled={busy || !text.trim()}
               onClick={() =>
                 act(async () => {
-                  const name = await ledger.importText(text, t);
-                  setMessage(t("ui.source.imported", { sheet: name }));
+                  const name = await session.importText(text, t);
+                  setImported(name);
                   setSheet(name);
                   setText("");
                 })
@@ -119,15 +122,15 @@ export function SourceStep() {
                   const file = e.target.files?.[0];
                   if (!file) return;
                   void act(async () => {
-                    const name = await ledger.importDocx(await file.arrayBuffer(), t);
-                    setMessage(t("ui.source.imported", { sheet: name }));
+                    const name = await session.importDocx(await file.arrayBuffer(), t);
+                    setImported(name);
                     setSheet(name);
                   });
                 }}
               />
             </Field>
           </div>
-          {message && <Caption1 role="status">{message}</Caption1>}
+          {imported && <Caption1 role="status">{t("ui.source.imported", { sheet: imported })}</Caption1>}
         </div>
       </details>
     </div>

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { totals, unitFigures } from "../../core/report/figures";
+import { totals } from "../../core/report/figures";
+import { tallyUnits, worstFirst } from "../../core/units/tally";
 import { usePane } from "../context";
 import { UnitChart } from "./UnitChart";
 
@@ -31,7 +32,9 @@ export function SummaryStep() {
     [t("ui.sum.rate"), tot.tasks ? `${Math.round(tot.rate * 100)}%` : "—"],
   ];
   // Every unit that leads a task, worst first: none is left without its bar.
-  const perUnit = unitFigures(state.list, state.checks.warnings).filter((u) => u.lead > 0);
+  const perUnit = tallyUnits(state.list, state.checks.warnings)
+    .sort(worstFirst)
+    .filter((u) => u.lead > 0);
   return (
     <div>
       <div className={styles.figures}>

@@ -5,7 +5,7 @@
  */
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
 import { STYLES, type CellStyle } from "../../core/plan/model";
-import type { SheetInfo } from "../port";
+import type { SheetInfo } from "../../core/plan/workbook-inputs";
 import { columnLetter } from "../../core/model";
 import { BORDER_EDGES, type Command, type Features, batches, cellAddress, commandBytes } from "./commands";
 

@@ -38,15 +38,15 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-const EXCEL_STYLES = Object.fromEntries(
-  Object.entries(STYLES).map(([k, v]) => [k, toExcelStyle(v)]),
-) as Record<keyof typeof STYLES, Partial<ExcelJS.Style>>;
-
 /** The settings stored in the workbook, if any. */
 export function readSettings(wb: ExcelJS.Workbook): LedgerSettings | null {
   const ws = wb.getWorksheet(SETTINGS_SHEET);
   return ws ? settingsFromGrid(worksheetToGrid(ws)) : null;
 }
+
+const EXCEL_STYLES = Object.fromEntries(
+  Object.entries(STYLES).map(([k, v]) => [k, toExcelStyle(v)]),
+) as Record<keyof typeof STYLES, Partial<ExcelJS.Style>>;
 
 /**
  * Merge the plan's areas. ExcelJS checks each new merge against every earlier one (quadratic: a
@@ -137,11 +137,15 @@ export interface ApplyProgress {
 }
 
 /**
- * Replace the previous generation's sheets with the plan's frames. Sheets the previous settings do
- * not list are never touched, whatever their names. The cells follow in writeWorkbook.
+ * Replace the previous generation's sheets (those `previous` lists) with the plan's frames. Sheets
+ * it does not list are never touched, whatever their names. The cells follow in writeWorkbook.
  */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan, onProgress?: ApplyProgress): void {
-  const previous = readSettings(wb);
+export function applyPlan(
+  wb: ExcelJS.Workbook,
+  plan: WorkbookPlan,
+  onProgress?: ApplyProgress,
+  previous: LedgerSettings | null = readSettings(wb),
+): void {
   for (const g of previous?.generated ?? []) {
     const ws = wb.getWorksheet(g.name);
     if (ws) wb.removeWorksheet(ws.id);

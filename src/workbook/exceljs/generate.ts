@@ -1,35 +1,30 @@
 /**
- * Generation on files: read the list (any supported file), check it, build the plan, apply it to
- * a copy of the workbook (or a new one for text and .docx lists) and write the result. The input
- * file is never written unless the caller asks for it in place.
+ * Generation on files: open the list (any supported file), read and generate through the
+ * application layer over the files port, and write the result. The input file is never written
+ * unless the caller asks for it in place.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { type CheckResult, runChecks } from "../../core/checks/findings";
-import { buildTaskList } from "../../core/ledger";
+import { InputError } from "../../app/errors";
+import { type GenerateOptions as AppGenerateOptions, generate } from "../../app/generate";
+import type { RunFlags } from "../../app/options";
+import { type WorkbookRead, readWorkbook } from "../../app/read";
+import type { CheckResult } from "../../core/checks/findings";
+import { localDate } from "../../core/deadlines/dates";
 import type { TaskList } from "../../core/model";
-import type { SheetPlan, WorkbookPlan } from "../../core/plan/model";
-import type { ProgressEntry } from "../../core/plan/progress";
+import type { WorkbookPlan } from "../../core/plan/model";
 import { validSheetName } from "../../core/plan/sheet-names";
-import { ReadError } from "../../core/read/raw";
-import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
-import { type ApplyProgress, applyPlan, readSettings, writeSheetFrame } from "./apply";
-import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
-import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
-import { ExcelJsReader } from "./read";
-import { writeWorkbook } from "./write-workbook";
+import type { DirectoryEntry } from "../../core/units/directory";
+import { FilesPort, writeSheetWorkbook } from "./files-port";
+import { openInput } from "./open-file";
 
-/** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
-export interface GenerateOptions
-  extends OpenOptions, Omit<WorkbookPlanOptions, "includeListSheet" | "mapping"> {
-  year?: number;
+export interface GenerateOptions extends RunFlags, AppGenerateOptions {
+  /** Today, YYYY-MM-DD, when no as-of date is given or stored. */
+  today?: string;
   output?: string;
   inPlace?: boolean;
   splitDir?: string;
-  directoryEntries?: DirectoryEntry[];
-  onProgress?: ApplyProgress;
+  directoryEntries?: readonly DirectoryEntry[];
 }
 
 export interface GenerateResult {
@@ -37,30 +32,8 @@ export interface GenerateResult {
   list: TaskList;
   checks: CheckResult;
   plan: WorkbookPlan;
+  read: WorkbookRead;
   splitFiles: string[];
-}
-
-/** Parts of a workbook that ExcelJS cannot carry over: writing a copy would lose them. */
-const UNSUPPORTED_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^xl\/charts\//, "charts"],
-  [/^xl\/pivotTables\//, "pivot tables"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/slicers\//, "slicers"],
-  [/^xl\/timelines\//, "timelines"],
-  [/^xl\/ctrlProps\//, "form controls"],
-];
-
-async function unsupportedParts(bytes: Uint8Array): Promise<string[]> {
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const found = new Set<string>();
-    for (const name of Object.keys(zip.files)) {
-      for (const [re, what] of UNSUPPORTED_PARTS) if (re.test(name)) found.add(what);
-    }
-    return [...found];
-  } catch {
-    return [];
-  }
 }
 
 export function defaultOutput(input: string): string {
@@ -70,99 +43,48 @@ export function defaultOutput(input: string): string {
 }
 
 export async function generateFile(input: string, opts: GenerateOptions): Promise<GenerateResult> {
-  const kind = kindOfFile(input);
-  let wb: ExcelJS.Workbook;
-  let opened;
-  let previousProgress = new Map<string, ProgressEntry[]>();
-  if (kind === "xlsx") {
-    const bytes = new Uint8Array(
-      await fs.readFile(input).catch(() => {
-        throw new ReadError(`${input}: no such file.`);
-      }),
-    );
-    if (bytes.length > MAX_INPUT_BYTES.workbook)
-      throw new ReadError(`${input} is too large to read (over 100 MB).`);
-    const lost = await unsupportedParts(bytes);
-    if (lost.length) {
-      throw new ReadError(
-        `${path.basename(input)} holds ${lost.join(", ")}, which the file path cannot carry over into a new workbook. ` +
-          `Nothing was written. Use the Excel add-in on this workbook, or copy the task list into a workbook without them.`,
-      );
-    }
-    const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
-      throw new ReadError(
-        `${input} is not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`,
-      );
-    });
-    wb = reader.workbook;
-    const inputs = readLedgerInputs(excelJsView(reader), path.basename(input), opts);
-    opened = inputs;
-    previousProgress = inputs.previousProgress;
-  } else {
-    opened = await openListFile(input, opts);
-    wb = new ExcelJS.Workbook();
-    previousProgress = new Map();
+  const opened = await openInput(input);
+  if (opened.bytes) {
+    const lost = await FilesPort.wouldLose(opened.bytes);
+    if (lost.length)
+      throw new InputError("error.wouldLose", { file: path.basename(input), parts: lost.join(", ") });
   }
-  wb.creator = "Task Ledger";
+  const inPlace = Boolean(opts.inPlace) && opened.kind === "xlsx";
+  const output = inPlace ? input : (opts.output ?? defaultOutput(input));
+  if (path.resolve(output) === path.resolve(input) && !inPlace)
+    throw new InputError("error.overwriteInput", { file: input });
 
-  const directory = UnitDirectory.builtin()
-    .withUser(opened.directory)
-    .withUser(opts.directoryEntries ?? []);
-  const list = buildTaskList(opened.raw, opened.source, {
-    asOf: opts.asOf,
-    directory,
-    ...(opts.year ? { year: opts.year } : {}),
+  const read = await readWorkbook(opened.port, opened.input, opts, {
+    today: opts.today ?? localDate(new Date()),
+    file: path.basename(input),
+    ...(opts.directoryEntries ? { directory: opts.directoryEntries } : {}),
   });
-  const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
-  const plan = planForWorkbook(
-    wb.worksheets.map((w) => w.name),
-    { previous: readSettings(wb), previousProgress },
-    list,
-    checks,
-    directory,
-    {
-      ...opts,
-      includeListSheet: kind !== "xlsx",
-      mapping: opts.mapping as Record<string, number | number[]> | undefined,
-    },
-  );
-  applyPlan(wb, plan, opts.onProgress);
-
-  const output = opts.inPlace && kind === "xlsx" ? input : (opts.output ?? defaultOutput(input));
-  if (path.resolve(output) === path.resolve(input) && !(opts.inPlace && kind === "xlsx")) {
-    throw new ReadError(
-      `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
-    );
-  }
-  await writeAtomically(output, wb, plan.sheets);
+  const plan = await generate(opened.port, read, opts);
+  await writeOrSay(output, () => opened.port.writeTo(output));
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {
     await fs.mkdir(opts.splitDir, { recursive: true });
     for (const s of plan.sheets.filter((x) => x.role === "unit")) {
-      const one = new ExcelJS.Workbook();
-      one.creator = "Task Ledger";
-      writeSheetFrame(one, s);
       const file = path.join(
         opts.splitDir,
         `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
       );
-      await writeAtomically(file, one, [s]);
+      await writeOrSay(file, () => writeSheetWorkbook(s, file));
       splitFiles.push(file);
     }
   }
-  return { output, list, checks, plan, splitFiles };
+  return { output, list: read.list, checks: read.checks, plan, read, splitFiles };
 }
 
-/** Write the workbook and the planned sheets' cells; a failure never leaves half a file. */
-async function writeAtomically(
-  file: string,
-  wb: ExcelJS.Workbook,
-  sheets: readonly SheetPlan[],
-): Promise<void> {
+/** Write a file; a failure never leaves half a file and is said plainly. */
+async function writeOrSay(file: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeWorkbook(wb, sheets, file);
+    await write();
   } catch (err) {
-    throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError("error.writeFailed", {
+      file,
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
 }

@@ -1,41 +1,27 @@
 /**
- * Opening a list file (.xlsx, .csv, .txt, .md, .docx) and reading it into the core's raw list:
- * the files side of the workbook adapters, shared by the CLI, the tests and the demo.
+ * Opening a list file (.xlsx, .csv, .txt, .md, .docx): its bytes read with the limits and
+ * messages a clerk needs, then either a workbook port (an .xlsx) or a list given from outside a
+ * workbook (text, .docx, CSV) for the application layer (`src/app/read.ts`).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { InputError } from "../../app/errors";
+import { type ListInput, listFromInput, readWorkbook } from "../../app/read";
+import type { RunFlags } from "../../app/options";
 import type { SourceInfo } from "../../core/model";
 import { parseCsv } from "../../core/read/csv";
 import { extractDocx } from "../../core/read/docx";
-import type { Grid } from "../../core/read/grid";
-import { type RawList, ReadError } from "../../core/read/raw";
-import { type RowReadOptions, readRows } from "../../core/read/rows";
-import { readText } from "../../core/read/text";
+import type { RawList } from "../../core/read/raw";
 import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
-import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
-import { ExcelJsReader, worksheetToGrid } from "./read";
+import { FilesPort } from "./files-port";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
   text: 32 * 1024 * 1024,
   workbook: 100 * 1024 * 1024,
 };
-
-export interface OpenOptions extends RowReadOptions {
-  /** Sheet to read (.xlsx); default: the first sheet that holds a task list. */
-  sheet?: string;
-}
-
-export interface OpenedList {
-  raw: RawList;
-  source: SourceInfo;
-  /** The workbook's own unit directory sheet, when it has one. */
-  directory: DirectoryEntry[];
-  /** The ExcelJS workbook, for .xlsx sources (generation writes into a copy of it). */
-  reader?: ExcelJsReader;
-}
 
 export type ListKind = "xlsx" | "csv" | "text" | "docx";
 
@@ -48,20 +34,21 @@ export function kindOfFile(file: string): ListKind | null {
   return null;
 }
 
-async function readBytes(file: string, limit: number): Promise<Uint8Array> {
+export async function readBytes(file: string, limit: number): Promise<Uint8Array> {
   let stat;
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new ReadError(`${file}: no such file.`);
+    throw new InputError("error.noSuchFile", { file });
   }
-  if (!stat.isFile()) throw new ReadError(`${file}: not a file.`);
-  if (stat.size === 0) throw new ReadError(`${file} is empty: expected a task list.`);
+  if (!stat.isFile()) throw new InputError("error.notFile", { file });
+  if (stat.size === 0) throw new InputError("error.empty", { file });
   if (stat.size > limit) {
-    throw new ReadError(
-      `${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; lists up to ${limit / 1024 / 1024} MB are read. ` +
-        `Split the file, or check that it is the task list.`,
-    );
+    throw new InputError("error.tooLarge", {
+      file,
+      size: (stat.size / 1024 / 1024).toFixed(1),
+      limit: limit / 1024 / 1024,
+    });
   }
   return new Uint8Array(await fs.readFile(file));
 }
@@ -70,96 +57,84 @@ function decode(file: string, bytes: Uint8Array): string {
   try {
     return decodeText(bytes);
   } catch (err) {
-    if (err instanceof NotTextError)
-      throw new ReadError(`${file}: ${err.message}; expected a text list (.txt/.md/.csv).`);
+    if (err instanceof NotTextError) throw new InputError("error.notText", { file, detail: err.message });
     throw err;
   }
 }
 
-export async function openListFile(file: string, opts: OpenOptions = {}): Promise<OpenedList> {
+/** A workbook file's port; a file that is not a workbook is said so. */
+export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<FilesPort> {
+  try {
+    return await FilesPort.open(bytes);
+  } catch (err) {
+    throw new InputError("error.notXlsx", {
+      file,
+      detail: err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err),
+    });
+  }
+}
+
+/** An opened list file: the workbook to read (a new one for lists outside a workbook) and where the list is. */
+export interface OpenedInput {
+  kind: ListKind;
+  port: FilesPort;
+  input: ListInput;
+  /** The input's bytes, for .xlsx (the writer checks what it would lose). */
+  bytes?: Uint8Array;
+}
+
+export async function openInput(file: string): Promise<OpenedInput> {
   const kind = kindOfFile(file);
   const name = path.basename(file);
-  if (!kind) {
-    throw new ReadError(
-      `${file}: unsupported file type. Task Ledger reads .xlsx, .csv, .txt, .md and .docx.`,
-    );
-  }
+  if (!kind) throw new InputError("error.unsupportedType", { file });
   if (kind === "text") {
     const text = decode(file, await readBytes(file, MAX_INPUT_BYTES.text));
-    if (!text.trim()) throw new ReadError(`${file} is empty: expected a task list.`);
-    return { raw: readText(text, { source: name }), source: { file: name, kind: "text" }, directory: [] };
+    if (!text.trim()) throw new InputError("error.empty", { file });
+    return {
+      kind,
+      port: FilesPort.empty(),
+      input: { kind: "text", text, source: { file: name, kind: "text" } },
+    };
   }
   if (kind === "csv") {
     const text = decode(file, await readBytes(file, MAX_INPUT_BYTES.text));
     const sheet = path.basename(file, path.extname(file));
-    return {
-      raw: readRows(parseCsv(text, sheet), opts),
-      source: { file: name, kind: "sheet", sheet },
-      directory: [],
-    };
+    const source: SourceInfo = { file: name, kind: "sheet", sheet };
+    return { kind, port: FilesPort.empty(), input: { kind: "grid", grid: parseCsv(text, sheet), source } };
   }
   if (kind === "docx") {
     const content = await extractDocx(await readBytes(file, MAX_INPUT_BYTES.workbook), name);
-    return { raw: readDocxContent(content, name, opts), source: { file: name, kind: "docx" }, directory: [] };
+    return {
+      kind,
+      port: FilesPort.empty(),
+      input: { kind: "docx", content, source: { file: name, kind: "docx" } },
+    };
   }
   const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
-  let reader: ExcelJsReader;
-  try {
-    reader = await ExcelJsReader.fromBytes(bytes);
-  } catch (err) {
-    throw new ReadError(
-      `${file} is not a readable .xlsx workbook (${err instanceof Error ? err.message.split("\n")[0] : String(err)}). ` +
-        `If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.`,
-    );
-  }
-  return openWorkbookList(reader, name, opts);
+  return { kind, port: await openWorkbookBytes(file, bytes), input: { kind: "workbook" }, bytes };
 }
 
-/** An ExcelJS workbook as the core's workbook view (grids read on demand). */
-export function excelJsView(reader: ExcelJsReader): WorkbookView {
-  const wb = reader.workbook;
-  return {
-    sheets: wb.worksheets.map((ws) => ({
-      name: ws.name,
-      visible: ws.state === "visible" || ws.state === undefined,
-    })),
-    grid: (name) => {
-      const ws = wb.getWorksheet(name);
-      return ws ? worksheetToGrid(ws) : undefined;
-    },
-  };
+export interface OpenedList {
+  raw: RawList;
+  source: SourceInfo;
+  /** The workbook's own unit directory sheet, when it has one. */
+  directory: DirectoryEntry[];
 }
 
-export function openWorkbookList(reader: ExcelJsReader, file: string, opts: OpenOptions): OpenedList {
-  const inputs = readLedgerInputs(excelJsView(reader), file, opts);
-  return { raw: inputs.raw, source: inputs.source, directory: inputs.directory, reader };
-}
-
-function readDocxContent(
-  content: { tables: Grid[]; text: string },
-  file: string,
-  opts: RowReadOptions,
-): RawList {
-  const reasons: string[] = [];
-  for (const t of content.tables) {
-    try {
-      return readRows(t, opts);
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      reasons.push(err.message);
-    }
+/** The raw list in a file, and the workbook's own directory (tests and tools that build the list themselves). */
+export async function openListFile(file: string, flags: RunFlags = {}): Promise<OpenedList> {
+  const opened = await openInput(file);
+  if (opened.input.kind !== "workbook") {
+    return { ...listFromInput(opened.input, { mapping: flags.mapping ?? {}, ...flags }), directory: [] };
   }
-  if (content.text.trim()) {
-    try {
-      return readText(content.text, { source: file });
-    } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      reasons.push(err.message);
-    }
-  }
-  throw new ReadError(
-    `${file}: no task list found in the document (${content.tables.length} tables, ${content.text.split("\n").filter(Boolean).length} paragraphs). ${reasons.join(" ")}`,
-  );
+  const read = await readWorkbook(opened.port, opened.input, flags, {
+    today: "2000-01-01",
+    file: path.basename(file),
+  });
+  const grid = read.view.sheets.some((s) => s.name === DIRECTORY_SHEET)
+    ? read.view.grid(DIRECTORY_SHEET)
+    : undefined;
+  return { raw: read.raw, source: read.list.source, directory: grid ? readDirectoryGrid(grid) : [] };
 }
 
 /** A user directory from a file: .xlsx (sheet 部门名录 or the first), .csv or .tsv. */
@@ -170,15 +145,12 @@ export async function openDirectoryFile(file: string): Promise<DirectoryEntry[]>
     return readDirectoryGrid(parseCsv(text, path.basename(file)));
   }
   if (kind === "xlsx") {
-    const reader = await ExcelJsReader.fromBytes(await readBytes(file, MAX_INPUT_BYTES.workbook)).catch(
-      (err: unknown) => {
-        throw new ReadError(`${file} is not a readable .xlsx workbook (${String(err)}).`);
-      },
-    );
-    const sheets = await reader.sheets();
-    const name = sheets.find((s) => s.name === DIRECTORY_SHEET)?.name ?? sheets[0]?.name;
-    if (!name) throw new ReadError(`${file}: the workbook has no sheets.`);
-    return readDirectoryGrid(await reader.readSheet(name));
+    const port = await openWorkbookBytes(file, await readBytes(file, MAX_INPUT_BYTES.workbook));
+    const view = await port.view();
+    const name = view.sheets.find((s) => s.name === DIRECTORY_SHEET)?.name ?? view.sheets[0]?.name;
+    const grid = name ? view.grid(name) : undefined;
+    if (!grid) throw new InputError("error.noSheets", { file });
+    return readDirectoryGrid(grid);
   }
-  throw new ReadError(`${file}: a unit directory must be .xlsx, .csv or .tsv.`);
+  throw new InputError("error.directoryType", { file });
 }

@@ -1,32 +1,6 @@
 /** Reading a workbook file with ExcelJS into the core's grid shape. */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
-import type { SheetInfo, WorkbookReader } from "../port";
-
-export class ExcelJsReader implements WorkbookReader {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
-
-  static async fromBytes(bytes: Uint8Array): Promise<ExcelJsReader> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    return new ExcelJsReader(wb);
-  }
-
-  sheets(): Promise<SheetInfo[]> {
-    return Promise.resolve(
-      this.workbook.worksheets.map((ws) => ({
-        name: ws.name,
-        visible: ws.state === "visible" || ws.state === undefined,
-      })),
-    );
-  }
-
-  readSheet(name: string): Promise<Grid> {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) return Promise.reject(new Error(`no sheet named "${name}"`));
-    return Promise.resolve(worksheetToGrid(ws));
-  }
-}
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];

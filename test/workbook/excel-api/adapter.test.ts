@@ -252,7 +252,7 @@ describe("generating through the Excel API", () => {
     expect(state.settings).toMatchObject({
       asOf: "2024-09-30",
       dueSoonDays: 10,
-      mapping: { lead: 3 },
+      mapping: { lead: [3] }, // settings v2: every field keeps a list of columns
       listSheet: "清单",
     });
     expect(state.settings!.generated.map((g) => g.name)).toContain("汇总");

@@ -9,7 +9,6 @@ import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
 import type { UnitDirectory } from "./units/directory";
 import { resolveAcrossList, runResolver } from "./units/resolve";
-import { compareNames } from "./text/collate";
 
 export interface BuildOptions {
   /** As-of date, YYYY-MM-DD. Always passed in: the core has no clock. */
@@ -31,8 +30,8 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   const allRefs: UnitRef[] = [];
   const resolveRun = runResolver(opts.directory);
   const tasks: Task[] = raw.tasks.map((r) => {
-    const refs = resolveRun(r.coopNames.length ? r.leadNames.concat(r.coopNames) : r.leadNames);
-    for (let k = 0; k < refs.length; k++) allRefs.push(refs[k]!);
+    const refs = resolveRun([...r.leadNames, ...r.coopNames]);
+    allRefs.push(...refs);
     const lead = refs.slice(0, r.leadNames.length);
     const cooperating = refs.slice(r.leadNames.length);
     const deadline = deadlineOf(r, ctx);
@@ -65,10 +64,6 @@ export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptio
   return { source, title: raw.title, year, tasks, notes: raw.notes };
 }
 
-/**
- * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
- * done: the words 已完成 speak of the milestone, not the task.
- */
 interface Ctx {
   year: number;
   asOf: string;
@@ -78,6 +73,10 @@ interface Ctx {
   statuses: Map<string, Status>;
 }
 
+/**
+ * A milestone set whose status says some milestones are done ("①已完成") is in progress, not
+ * done: the words 已完成 speak of the milestone, not the task.
+ */
 function statusOf(r: RawTask, deadline: Deadline, ctx: Ctx): Status {
   // Most lists have no on-schedule column: the progress text alone is the key then.
   const statusKey =
@@ -95,12 +94,10 @@ function statusOf(r: RawTask, deadline: Deadline, ctx: Ctx): Status {
   return status;
 }
 
-/** A parsed deadline, shared by every task that writes it so: frozen, never changed in place. */
+/** A parsed deadline, shared by every task that writes it so (its type is readonly; frozen too). */
 function frozen(d: Deadline): Deadline {
-  if (d.milestones) {
-    for (const m of d.milestones) Object.freeze(m);
-    Object.freeze(d.milestones);
-  }
+  d.milestones?.forEach((m) => Object.freeze(m));
+  if (d.milestones) Object.freeze(d.milestones);
   return Object.freeze(d);
 }
 
@@ -114,48 +111,7 @@ function deadlineOf(r: RawTask, ctx: Ctx): Deadline {
   return findDeadlineInText(`${r.title}。${r.detail}`, ctx);
 }
 
-/** The refs without later repeats of a name (a task names a few units: a short scan each). */
+/** The refs without later repeats of a name. */
 function dedupe(refs: UnitRef[]): UnitRef[] {
-  let out: UnitRef[] | null = null;
-  for (let k = 0; k < refs.length; k++) {
-    let repeated = false;
-    for (let j = 0; j < k && !repeated; j++) repeated = refs[j]!.name === refs[k]!.name;
-    if (repeated) out ??= refs.slice(0, k);
-    else out?.push(refs[k]!);
-  }
-  return out ?? refs;
-}
-
-export interface UnitSummary {
-  name: string;
-  known: boolean;
-  lead: number;
-  cooperating: number;
-  /** Every way the list writes this unit. */
-  writtenAs: string[];
-}
-
-/** Units named in the list with their lead and cooperating counts, most leads first. */
-export function summarizeUnits(list: TaskList): UnitSummary[] {
-  const byName = new Map<string, UnitSummary>();
-  const get = (r: UnitRef) => {
-    let u = byName.get(r.name);
-    if (!u) {
-      u = { name: r.name, known: r.known, lead: 0, cooperating: 0, writtenAs: [] };
-      byName.set(r.name, u);
-    }
-    if (!u.writtenAs.includes(r.raw)) u.writtenAs.push(r.raw);
-    return u;
-  };
-  // Index loops: this runs once per list, often before the engine optimizes it, and a for-of
-  // there allocates an iterator per task.
-  const tasks = list.tasks;
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i]!;
-    for (let k = 0; k < t.lead.length; k++) get(t.lead[k]!).lead++;
-    for (let k = 0; k < t.cooperating.length; k++) get(t.cooperating[k]!).cooperating++;
-  }
-  return [...byName.values()].sort(
-    (a, b) => b.lead - a.lead || b.cooperating - a.cooperating || compareNames(a.name, b.name),
-  );
+  return refs.filter((r, k) => refs.findIndex((x) => x.name === r.name) === k);
 }

@@ -17,9 +17,9 @@ import { toJsonReport } from "../core/report/json";
 import { renderFinding, renderTextReport } from "../core/report/render";
 import { UnitDirectory } from "../core/units/directory";
 import { type Lang, formatDate, parseLang, translator } from "../i18n";
-import { colNumber } from "../workbook/exceljs/read";
-import { type GenerateResult, generateFile } from "../workbook/exceljs/generate";
-import { openDirectoryFile, openListFile } from "../workbook/exceljs/open-file";
+import { colNumber } from "../workbook/package/sheet-reader";
+import { type GenerateResult, generateFile } from "../workbook/files/generate";
+import { openDirectoryFile, openListFile } from "../workbook/files/open-file";
 
 export interface Io {
   out: (s: string) => void;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { Grid } from "../../src/core/read/grid";
-import { ExcelJsReader } from "../../src/workbook/exceljs/read";
+import { PackagePort } from "../../src/workbook/package/port";
 
 export type Cells = (
   string | number | Date | null | { error: string } | { formula: string; result?: unknown }
@@ -37,10 +37,11 @@ export async function xlsxBytes(sheets: SheetSpec[]): Promise<Uint8Array> {
   return new Uint8Array(buf as ArrayBuffer);
 }
 
-/** Write sheets to a real .xlsx file, read them back through the ExcelJS adapter. */
+/** Write sheets to a real .xlsx file, read them back through the package reader. */
 export async function gridVia(sheet: SheetSpec): Promise<Grid> {
-  const reader = await ExcelJsReader.fromBytes(await xlsxBytes([sheet]));
-  return reader.readSheet(sheet.name);
+  const grid = new PackagePort(await xlsxBytes([sheet])).viewNow().grid(sheet.name);
+  if (!grid) throw new Error(`no sheet ${sheet.name}`);
+  return grid;
 }
 
 export function tempDir(): string {

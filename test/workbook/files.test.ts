@@ -3,7 +3,7 @@ import * as path from "path";
 import { buildTaskList } from "../../src/core/ledger";
 import { ReadError } from "../../src/core/read/raw";
 import { UnitDirectory } from "../../src/core/units/directory";
-import { openDirectoryFile, openListFile } from "../../src/workbook/exceljs/open-file";
+import { openDirectoryFile, openListFile } from "../../src/workbook/files/open-file";
 import { names } from "../helpers/build";
 import { docxBytes, para, table } from "../helpers/docx";
 import { tempDir, writeXlsx } from "../helpers/xlsx";

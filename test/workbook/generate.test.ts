@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync, writeFileSync, existsSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { ReadError } from "../../src/core/read/raw";
 import { SETTINGS_SHEET } from "../../src/core/plan/model";
-import { readSettings } from "../../src/workbook/exceljs/apply";
+import { previousSettings } from "../../src/core/plan/workbook-inputs";
+import { PackagePort } from "../../src/workbook/package/port";
 import { SAMPLE_PATH } from "../helpers/build";
 import { generate } from "../helpers/generate";
 import {
@@ -223,7 +223,7 @@ describe("regenerating", () => {
     const c = path.join(dir, "text-c.xlsx");
     await generate(b, { output: c });
     expect(snapshotWorkbook(await loadWorkbook(c))).toEqual(snapshotWorkbook(await loadWorkbook(b)));
-    const settings = readSettings(await loadWorkbook(b));
+    const settings = previousSettings(new PackagePort(readFileSync(b)).viewNow());
     expect(settings?.listSheet).toBe("任务清单");
   });
 });
@@ -275,15 +275,18 @@ describe("refusals", () => {
     await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);
   });
 
-  it("refuses a workbook with charts, writing nothing", async () => {
+  it("carries a workbook with charts and macros over: those parts leave with their bytes", async () => {
     const input = await userWorkbook(path.join(dir, "chart.xlsx"));
     const zip = await JSZip.loadAsync(readFileSync(input));
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    zip.file("xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
     writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
     const out = path.join(dir, "chart-out.xlsx");
-    const err = await generate(input, { output: out }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ReadError);
-    expect((err as Error).message).toMatch(/chart\.xlsx holds charts, which the file path cannot carry over/);
-    expect(existsSync(out)).toBe(false);
+    await generate(input, { output: out });
+    const after = await JSZip.loadAsync(readFileSync(out));
+    expect(await after.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
+    expect([...(await after.file("xl/vbaProject.bin")!.async("uint8array"))]).toEqual([
+      0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3,
+    ]);
   });
 });

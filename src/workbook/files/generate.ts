@@ -1,25 +1,29 @@
 /**
  * Generation on files: read the list (any supported file), check it, build the plan, apply it to
- * a copy of the workbook (or a new one for text and .docx lists) and write the result. The input
- * file is never written unless the caller asks for it in place.
+ * the workbook's package (or a new one for text and .docx lists) and write the result. The input
+ * file is never written unless the caller asks for it in place; the user's parts of the workbook
+ * leave with the bytes they came with (src/workbook/package/).
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { deflateRawSync } from "zlib";
+import type { ApplyProgress } from "../../app/port";
 import { type CheckResult, runChecks } from "../../core/checks/findings";
 import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
-import type { SheetPlan, WorkbookPlan } from "../../core/plan/model";
+import type { WorkbookPlan } from "../../core/plan/model";
 import type { ProgressEntry } from "../../core/plan/progress";
 import { validSheetName } from "../../core/plan/sheet-names";
+import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ReadError } from "../../core/read/raw";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
-import { type ApplyProgress, applyPlan, readSettings, writeSheetFrame } from "./apply";
-import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
-import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
-import { ExcelJsReader } from "./read";
-import { writeWorkbook } from "./write-workbook";
+import { PackagePort } from "../package/port";
+import { writeSheets } from "../package/writer";
+import type { Deflater } from "../package/zip";
+import { MAX_INPUT_BYTES, type OpenOptions, kindOfFile, openListFile, openWorkbookBytes } from "./open-file";
+
+/** Node's zlib as the deflate back end: several times faster than a JavaScript deflate on large sheets. */
+export const nodeDeflate: Deflater = (data) => deflateRawSync(data, { level: 6 });
 
 /** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
 export interface GenerateOptions
@@ -40,40 +44,21 @@ export interface GenerateResult {
   splitFiles: string[];
 }
 
-/** Parts of a workbook that ExcelJS cannot carry over: writing a copy would lose them. */
-const UNSUPPORTED_PARTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^xl\/charts\//, "charts"],
-  [/^xl\/pivotTables\//, "pivot tables"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/slicers\//, "slicers"],
-  [/^xl\/timelines\//, "timelines"],
-  [/^xl\/ctrlProps\//, "form controls"],
-];
-
-async function unsupportedParts(bytes: Uint8Array): Promise<string[]> {
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const found = new Set<string>();
-    for (const name of Object.keys(zip.files)) {
-      for (const [re, what] of UNSUPPORTED_PARTS) if (re.test(name)) found.add(what);
-    }
-    return [...found];
-  } catch {
-    return [];
-  }
-}
-
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
   const base = path.basename(input, ext);
-  return path.join(path.dirname(input), `${base}（台账）.xlsx`);
+  return path.join(
+    path.dirname(input),
+    `${base}（台账）${ext.toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx"}`,
+  );
 }
 
 export async function generateFile(input: string, opts: GenerateOptions): Promise<GenerateResult> {
   const kind = kindOfFile(input);
-  let wb: ExcelJS.Workbook;
+  let port: PackagePort;
   let opened;
   let previousProgress = new Map<string, ProgressEntry[]>();
+  let previous = null;
   if (kind === "xlsx") {
     const bytes = new Uint8Array(
       await fs.readFile(input).catch(() => {
@@ -82,28 +67,15 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     );
     if (bytes.length > MAX_INPUT_BYTES.workbook)
       throw new ReadError(`${input} is too large to read (over 100 MB).`);
-    const lost = await unsupportedParts(bytes);
-    if (lost.length) {
-      throw new ReadError(
-        `${path.basename(input)} holds ${lost.join(", ")}, which the file path cannot carry over into a new workbook. ` +
-          `Nothing was written. Use the Excel add-in on this workbook, or copy the task list into a workbook without them.`,
-      );
-    }
-    const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
-      throw new ReadError(
-        `${input} is not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`,
-      );
-    });
-    wb = reader.workbook;
-    const inputs = readLedgerInputs(excelJsView(reader), path.basename(input), opts);
+    port = openWorkbookBytes(input, bytes, { deflate: nodeDeflate });
+    const inputs = readLedgerInputs(port.viewNow(), path.basename(input), opts);
     opened = inputs;
+    previous = inputs.previous;
     previousProgress = inputs.previousProgress;
   } else {
     opened = await openListFile(input, opts);
-    wb = new ExcelJS.Workbook();
-    previousProgress = new Map();
+    port = new PackagePort(undefined, { deflate: nodeDeflate });
   }
-  wb.creator = "Task Ledger";
 
   const directory = UnitDirectory.builtin()
     .withUser(opened.directory)
@@ -115,8 +87,8 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   });
   const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
   const plan = planForWorkbook(
-    wb.worksheets.map((w) => w.name),
-    { previous: readSettings(wb), previousProgress },
+    port.viewNow().sheets.map((s) => s.name),
+    { previous, previousProgress },
     list,
     checks,
     directory,
@@ -126,7 +98,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       mapping: opts.mapping as Record<string, number | number[]> | undefined,
     },
   );
-  applyPlan(wb, plan, opts.onProgress);
+  port.applyNow(plan, previous, opts.onProgress);
 
   const output = opts.inPlace && kind === "xlsx" ? input : (opts.output ?? defaultOutput(input));
   if (path.resolve(output) === path.resolve(input) && !(opts.inPlace && kind === "xlsx")) {
@@ -134,35 +106,33 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
     );
   }
-  await writeAtomically(output, wb, plan.sheets);
+  await writeAtomically(output, port.bytes());
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {
     await fs.mkdir(opts.splitDir, { recursive: true });
     for (const s of plan.sheets.filter((x) => x.role === "unit")) {
-      const one = new ExcelJS.Workbook();
-      one.creator = "Task Ledger";
-      writeSheetFrame(one, s);
+      const one = new PackagePort(undefined, { deflate: nodeDeflate });
+      writeSheets(one.package, new Set(), [s]);
       const file = path.join(
         opts.splitDir,
         `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
       );
-      await writeAtomically(file, one, [s]);
+      await writeAtomically(file, one.bytes());
       splitFiles.push(file);
     }
   }
   return { output, list, checks, plan, splitFiles };
 }
 
-/** Write the workbook and the planned sheets' cells; a failure never leaves half a file. */
-async function writeAtomically(
-  file: string,
-  wb: ExcelJS.Workbook,
-  sheets: readonly SheetPlan[],
-): Promise<void> {
+/** Write the bytes through a temporary file beside the target: a failure never leaves half a file. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeWorkbook(wb, sheets, file);
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
   } catch (err) {
+    await fs.rm(tmp, { force: true });
     throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -14,8 +14,10 @@ import { readText } from "../../core/read/text";
 import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
-import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
-import { ExcelJsReader, worksheetToGrid } from "./read";
+import { readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { PackagePort, type PackagePortOptions } from "../package/port";
+import { NotAWorkbookError } from "../package/workbook";
+import { NotAZipError } from "../package/zip";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -33,8 +35,8 @@ export interface OpenedList {
   source: SourceInfo;
   /** The workbook's own unit directory sheet, when it has one. */
   directory: DirectoryEntry[];
-  /** The ExcelJS workbook, for .xlsx sources (generation writes into a copy of it). */
-  reader?: ExcelJsReader;
+  /** The workbook, for .xlsx sources (generation writes into it). */
+  port?: PackagePort;
 }
 
 export type ListKind = "xlsx" | "csv" | "text" | "docx";
@@ -102,37 +104,32 @@ export async function openListFile(file: string, opts: OpenOptions = {}): Promis
     const content = await extractDocx(await readBytes(file, MAX_INPUT_BYTES.workbook), name);
     return { raw: readDocxContent(content, name, opts), source: { file: name, kind: "docx" }, directory: [] };
   }
-  const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
-  let reader: ExcelJsReader;
+  const port = openWorkbookBytes(file, await readBytes(file, MAX_INPUT_BYTES.workbook));
+  return openWorkbookList(port, name, opts);
+}
+
+/** A workbook's bytes as a port; a file that is not a workbook is a ReadError saying what it is. */
+export function openWorkbookBytes(
+  file: string,
+  bytes: Uint8Array,
+  opts: PackagePortOptions = {},
+): PackagePort {
   try {
-    reader = await ExcelJsReader.fromBytes(bytes);
+    return new PackagePort(bytes, opts);
   } catch (err) {
-    throw new ReadError(
-      `${file} is not a readable .xlsx workbook (${err instanceof Error ? err.message.split("\n")[0] : String(err)}). ` +
-        `If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.`,
-    );
+    if (err instanceof NotAZipError || err instanceof NotAWorkbookError) {
+      throw new ReadError(
+        `${file} is not a readable .xlsx workbook: ${err.message}. ` +
+          `If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.`,
+      );
+    }
+    throw err;
   }
-  return openWorkbookList(reader, name, opts);
 }
 
-/** An ExcelJS workbook as the core's workbook view (grids read on demand). */
-export function excelJsView(reader: ExcelJsReader): WorkbookView {
-  const wb = reader.workbook;
-  return {
-    sheets: wb.worksheets.map((ws) => ({
-      name: ws.name,
-      visible: ws.state === "visible" || ws.state === undefined,
-    })),
-    grid: (name) => {
-      const ws = wb.getWorksheet(name);
-      return ws ? worksheetToGrid(ws) : undefined;
-    },
-  };
-}
-
-export function openWorkbookList(reader: ExcelJsReader, file: string, opts: OpenOptions): OpenedList {
-  const inputs = readLedgerInputs(excelJsView(reader), file, opts);
-  return { raw: inputs.raw, source: inputs.source, directory: inputs.directory, reader };
+export function openWorkbookList(port: PackagePort, file: string, opts: OpenOptions): OpenedList {
+  const inputs = readLedgerInputs(port.viewNow(), file, opts);
+  return { raw: inputs.raw, source: inputs.source, directory: inputs.directory, port };
 }
 
 function readDocxContent(
@@ -170,15 +167,11 @@ export async function openDirectoryFile(file: string): Promise<DirectoryEntry[]>
     return readDirectoryGrid(parseCsv(text, path.basename(file)));
   }
   if (kind === "xlsx") {
-    const reader = await ExcelJsReader.fromBytes(await readBytes(file, MAX_INPUT_BYTES.workbook)).catch(
-      (err: unknown) => {
-        throw new ReadError(`${file} is not a readable .xlsx workbook (${String(err)}).`);
-      },
-    );
-    const sheets = await reader.sheets();
-    const name = sheets.find((s) => s.name === DIRECTORY_SHEET)?.name ?? sheets[0]?.name;
-    if (!name) throw new ReadError(`${file}: the workbook has no sheets.`);
-    return readDirectoryGrid(await reader.readSheet(name));
+    const view = openWorkbookBytes(file, await readBytes(file, MAX_INPUT_BYTES.workbook)).viewNow();
+    const name = view.sheets.find((s) => s.name === DIRECTORY_SHEET)?.name ?? view.sheets[0]?.name;
+    const grid = name === undefined ? undefined : view.grid(name);
+    if (!grid) throw new ReadError(`${file}: the workbook has no sheets.`);
+    return readDirectoryGrid(grid);
   }
   throw new ReadError(`${file}: a unit directory must be .xlsx, .csv or .tsv.`);
 }

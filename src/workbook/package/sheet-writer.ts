@@ -1,8 +1,8 @@
 /**
  * A planned sheet as a worksheet part (SpreadsheetML), built in chunks so a 30,000-task sheet is
- * never one long string concatenation. Text is written as inline strings: always data, never a
- * formula whatever character it starts with, and the workbook's shared string table is not
- * touched. Elements follow the schema's order (CT_Worksheet).
+ * never one long string concatenation. Text goes to the shared string table (appended to): always
+ * data, never a formula whatever character it starts with. Elements follow the schema's order
+ * (CT_Worksheet).
  */
 import { columnLetter } from "../../core/model";
 import type { MergeOut, PlanCell, PlanValidation, SheetPlan } from "../../core/plan/model";
@@ -21,18 +21,16 @@ function ref(m: MergeOut): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-function inlineText(text: string): string {
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<is><t${space}>${xmlText(text)}</t></is>`;
-}
+/** A text's index in the shared string table. */
+export type StringId = (text: string) => number;
 
-function cellXml(r: string, cell: PlanCell, styles: StyleIndex): string {
+function cellXml(r: string, cell: PlanCell, styles: StyleIndex, strings: StringId): string {
   const s = cell.s ? ` s="${styles[cell.s]}"` : "";
   const v = cell.v;
   if (typeof v === "number")
     return Number.isFinite(v) ? `<c r="${r}"${s}><v>${v}</v></c>` : `<c r="${r}"${s}/>`;
   if (v === null || v === "") return `<c r="${r}"${s}/>`;
-  return `<c r="${r}"${s} t="inlineStr">${inlineText(v)}</c>`;
+  return `<c r="${r}"${s} t="s"><v>${strings(v)}</v></c>`;
 }
 
 /** `'县发改局'!A1`: a place in this workbook. */
@@ -47,7 +45,7 @@ export function dimensionRef(plan: Pick<SheetPlan, "rows">): string {
   return `A1:${columnLetter(width)}${Math.max(1, plan.rows.length)}`;
 }
 
-function* sheetData(plan: SheetPlan, styles: StyleIndex): Generator<string> {
+function* sheetData(plan: SheetPlan, styles: StyleIndex, strings: StringId): Generator<string> {
   const letters: string[] = [];
   const letter = (c: number) => (letters[c] ??= columnLetter(c));
   let chunk = "<sheetData>";
@@ -57,7 +55,7 @@ function* sheetData(plan: SheetPlan, styles: StyleIndex): Generator<string> {
     let cells = "";
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell) cells += cellXml(`${letter(c + 1)}${r + 1}`, cell, styles);
+      if (cell) cells += cellXml(`${letter(c + 1)}${r + 1}`, cell, styles, strings);
     }
     if (!cells && height === undefined) continue;
     const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
@@ -129,7 +127,12 @@ function headerCode(text: string): string {
  * The worksheet part of a planned sheet, in chunks. `extra` is written where a sheet's drawing
  * goes (after the header and footer): the `<drawing r:id="…"/>` of charts added with it.
  */
-export function* worksheetXml(plan: SheetPlan, styles: StyleIndex, extra = ""): Generator<string> {
+export function* worksheetXml(
+  plan: SheetPlan,
+  styles: StyleIndex,
+  strings: StringId,
+  extra = "",
+): Generator<string> {
   const sheetPr =
     `<sheetPr>${plan.tabColor ? `<tabColor rgb="${plan.tabColor}"/>` : ""}` +
     `${plan.print.fitToWidth ? `<pageSetUpPr fitToPage="1"/>` : ""}</sheetPr>`;
@@ -148,7 +151,7 @@ export function* worksheetXml(plan: SheetPlan, styles: StyleIndex, extra = ""): 
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>${cols(plan)}`
   );
-  yield* sheetData(plan, styles);
+  yield* sheetData(plan, styles, strings);
   if (plan.protect) yield `<sheetProtection sheet="1" objects="1" scenarios="1"/>`;
   if (plan.merges.length) {
     let chunk = `<mergeCells count="${plan.merges.length}">`;

@@ -15,6 +15,7 @@ import {
 import { settingsToRows } from "../../core/plan/settings";
 import type { ApplyProgress } from "../../app/port";
 import { CONTENT_TYPE, REL_TYPE, type Package, relativeTarget, relsPartOf } from "./package";
+import { SharedStrings } from "./shared-strings";
 import { worksheetXml } from "./sheet-writer";
 import { addPlanStyles, minimalStylesXml } from "./styles";
 import { type DefinedName, type SheetEntry, readWorkbook } from "./workbook";
@@ -207,6 +208,12 @@ export function writeSheets(
   }
   pkg.put(stylesPart, stylesXml);
 
+  // Shared strings: the workbook's table, or a new one.
+  const sstRel = wb.rels.find((r) => r.type === REL_TYPE.sharedStrings);
+  let sstPart = sstRel?.part ? pkg.find(sstRel.part) : undefined;
+  const strings = new SharedStrings(sstPart ? pkg.text(sstPart) : undefined);
+  const stringId = (text: string) => strings.id(text);
+
   // The new sheets' parts.
   const taken = new Set<string>();
   const freeName = freeNamer(pkg, taken);
@@ -235,7 +242,7 @@ export function writeSheets(
       }
       extraXml = extra.element(ids);
     }
-    pkg.put(part, joinChunks(worksheetXml(plan, index, extraXml)));
+    pkg.put(part, joinChunks(worksheetXml(plan, index, stringId, extraXml)));
     addedTypes.set(part, CONTENT_TYPE.worksheet);
     const rId = freeRelId(usedRelIds);
     newRels.push(
@@ -255,6 +262,19 @@ export function writeSheets(
     if (plan.state !== "veryHidden")
       opts.onProgress?.(i + 1, total - sheets.filter((s) => s.state === "veryHidden").length);
   });
+
+  if (!strings.unchanged()) {
+    if (!sstPart) {
+      sstPart = pkg.has("xl/sharedStrings.xml")
+        ? freeName("xl/sharedStrings", ".xml")
+        : "xl/sharedStrings.xml";
+      addedTypes.set(sstPart, CONTENT_TYPE.sharedStrings);
+      newRels.push(
+        `<Relationship Id="${freeRelId(usedRelIds)}" Type="${REL_TYPE.sharedStrings}" Target="${xmlAttr(relativeTarget(wb.part, sstPart))}"/>`,
+      );
+    }
+    pkg.put(sstPart, joinChunks(strings.chunks()));
+  }
 
   pkg.put(wb.part, editWorkbookXml(wb.xml, p, wb.sheets, removed, sheetEls, nameEls, wb.definedNames));
   editWorkbookRels(pkg, wb.part, removedRelIds, dropCalc && calc ? calc.id : null, newRels);

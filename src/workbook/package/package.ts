@@ -86,6 +86,11 @@ export function relativeTarget(source: string, part: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+/** Whether a relationship is of this kind, in transitional or strict OOXML ("styles", "worksheet"…). */
+export function isRel(r: Relationship, kind: string): boolean {
+  return r.type.endsWith(`/${kind}`);
+}
+
 export class Package {
   /** Part name → the entry as read, or new bytes. Insertion order is the output's order. */
   private readonly parts = new Map<string, ZipEntry | NewEntry>();

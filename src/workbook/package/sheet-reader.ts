@@ -5,8 +5,7 @@
  * date format). Only the sheets asked for are inflated and parsed.
  */
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
-import type { Package } from "./package";
-import { REL_TYPE } from "./package";
+import { type Package, isRel } from "./package";
 import { type WorkbookInfo, isWorksheet, readWorkbook } from "./workbook";
 import { decodeOoxmlEscapes, element, elements, unescapeXml } from "./xml";
 
@@ -222,18 +221,18 @@ export class PackageReader {
 
   private context(): SheetContext {
     const rels = this.workbook.rels;
-    const partOf = (type: string) => rels.find((r) => r.type === type)?.part;
+    const partOf = (kind: string) => rels.find((r) => isRel(r, kind))?.part;
     return {
       strings: () => {
         if (!this.sst) {
-          const part = partOf(REL_TYPE.sharedStrings);
+          const part = partOf("sharedStrings");
           this.sst = readSharedStrings((part && this.pkg.text(part)) || "");
         }
         return this.sst;
       },
       dates: () => {
         if (!this.dates) {
-          const part = partOf(REL_TYPE.styles);
+          const part = partOf("styles");
           this.dates = dateStyles(part ? this.pkg.text(part) : undefined);
         }
         return this.dates;

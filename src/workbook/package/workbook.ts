@@ -2,7 +2,7 @@
  * The workbook part as the package states it: its sheets (name, sheetId, relationship, state and
  * part) and defined names, read from xl/workbook.xml whatever prefixes the writer used.
  */
-import { REL_TYPE, type Package, type Relationship } from "./package";
+import type { Package, Relationship } from "./package";
 import { type Found, REL_NAMESPACES, attr, element, elements, prefixesOf } from "./xml";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -107,5 +107,5 @@ export function readWorkbook(pkg: Package): WorkbookInfo {
 
 /** Sheets holding cells (worksheets), as opposed to chart sheets and dialog sheets. */
 export function isWorksheet(s: SheetEntry): boolean {
-  return s.relType === REL_TYPE.worksheet || (s.relType?.endsWith("/worksheet") ?? false);
+  return s.relType?.endsWith("/worksheet") ?? false;
 }

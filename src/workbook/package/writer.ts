@@ -14,7 +14,7 @@ import {
 } from "../../core/plan/model";
 import { settingsToRows } from "../../core/plan/settings";
 import type { ApplyProgress } from "../../app/port";
-import { CONTENT_TYPE, REL_TYPE, type Package, relativeTarget, relsPartOf } from "./package";
+import { CONTENT_TYPE, REL_TYPE, type Package, isRel, relativeTarget, relsPartOf } from "./package";
 import { SharedStrings } from "./shared-strings";
 import { worksheetXml } from "./sheet-writer";
 import { addPlanStyles, minimalStylesXml } from "./styles";
@@ -182,7 +182,7 @@ export function writeSheets(
 
   // A calculation chain naming a removed sheet is dropped: Excel rebuilds it.
   const removedIds = new Set(removed.map((s) => String(s.sheetId)));
-  const calc = wb.rels.find((r) => r.type.endsWith("/calcChain"));
+  const calc = wb.rels.find((r) => isRel(r, "calcChain"));
   let dropCalc = false;
   if (calc?.part && removedIds.size) {
     const xml = pkg.text(calc.part) ?? "";
@@ -195,7 +195,7 @@ export function writeSheets(
   const addedTypes = new Map<string, string>();
   const newRels: string[] = [];
   const usedRelIds = new Set(wb.rels.filter((r) => !removedRelIds.has(r.id)).map((r) => r.id));
-  const stylesRel = wb.rels.find((r) => r.type === REL_TYPE.styles);
+  const stylesRel = wb.rels.find((r) => isRel(r, "styles"));
   let stylesPart = stylesRel?.part ? pkg.find(stylesRel.part) : undefined;
   const { xml: stylesXml, index } = addPlanStyles((stylesPart && pkg.text(stylesPart)) || minimalStylesXml());
   if (!stylesPart) {
@@ -209,7 +209,7 @@ export function writeSheets(
   pkg.put(stylesPart, stylesXml);
 
   // Shared strings: the workbook's table, or a new one.
-  const sstRel = wb.rels.find((r) => r.type === REL_TYPE.sharedStrings);
+  const sstRel = wb.rels.find((r) => isRel(r, "sharedStrings"));
   let sstPart = sstRel?.part ? pkg.find(sstRel.part) : undefined;
   const strings = new SharedStrings(sstPart ? pkg.text(sstPart) : undefined);
   const stringId = (text: string) => strings.id(text);

@@ -2,10 +2,13 @@
  * The light sheet reader on files as real programs write them: Excel's prefixes and escapes, the
  * Open XML SDK's `x:` prefixed parts, LibreOffice's output; merges clamped to the used range.
  */
+import { execFileSync, spawnSync } from "child_process";
 import fc from "fast-check";
+import * as path from "path";
 import { PackagePort } from "../../../src/workbook/package/port";
 import { decodeOoxmlEscapes, unescapeXml, xmlAttr, xmlText } from "../../../src/workbook/package/xml";
 import { tempDir, xlsxBytes } from "../../helpers/xlsx";
+import { plan } from "./fixtures";
 import { MAIN, R, RELS, RT, describeIfLibreOffice, writeAndConvert, zipOf } from "./helpers";
 
 const CT = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
@@ -143,5 +146,17 @@ describeIfLibreOffice("a workbook saved by LibreOffice", () => {
     const g = view.grid("任务清单")!;
     expect(g.rows).toEqual([["2024年重点任务"], [1, "修路 & 架桥", "_x0041_ 是"]]);
     expect(g.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+
+    // Written into, it prints in LibreOffice: the user's sheet and the generated ones.
+    const port = new PackagePort(xlsx);
+    const p = plan(["县发改局"]);
+    port.applyNow(p, null);
+    const pdf = writeAndConvert(dir, "lo-out.xlsx", port.bytes(), "pdf");
+    if (spawnSync("which", ["pdftotext"]).status === 0) {
+      const text = execFileSync("pdftotext", [path.join(dir, "lo-out.pdf"), "-"], { encoding: "utf8" });
+      expect(text).toContain("2024年重点任务");
+      expect(text).toContain("县发改局 重点工作任务");
+      expect(text).not.toContain("Task Ledger settings");
+    } else expect(pdf.length).toBeGreaterThan(1000);
   });
 });

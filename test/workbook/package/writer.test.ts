@@ -7,7 +7,10 @@ import { SETTINGS_SHEET } from "../../../src/core/plan/model";
 import { Package } from "../../../src/workbook/package/package";
 import { PackagePort } from "../../../src/workbook/package/port";
 import type { SheetExtras } from "../../../src/workbook/package/writer";
+import { readWorkbook } from "../../../src/workbook/package/workbook";
 import { elements } from "../../../src/workbook/package/xml";
+
+const readWorkbookOf = (bytes: Uint8Array) => readWorkbook(Package.open(bytes));
 import { worksheetToGrid } from "../../helpers/exceljs-grid";
 import { WORKBOOK_LEVEL, malformedParts, plan, settings, unitSheet } from "./fixtures";
 import { MAIN, R, RELS, RT, zipOf } from "./helpers";
@@ -253,6 +256,36 @@ describe("the package writer", () => {
     expect(out2.getWorksheet("备忘")!.pageSetup.printArea).toBe("A1:B2");
     expect(out2.getWorksheet("县财政局")!.pageSetup.printTitlesRow).toMatch(/^\$?2:\$?2$/);
     expect(integrity(port.bytes())).toEqual([]);
+  });
+
+  it("a calculation chain naming a sheet that goes is dropped with it (Excel rebuilds it); one that does not is kept", () => {
+    const first = applied(input, ["县发改局"]);
+    const withChain = (sheetId: number) => {
+      const pkg = Package.open(first);
+      pkg.put("xl/calcChain.xml", `<calcChain xmlns="${MAIN}"><c r="A1" i="${sheetId}"/></calcChain>`);
+      const rels = pkg.text("xl/_rels/workbook.xml.rels")!;
+      pkg.put(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdCalc" Type="${RT}calcChain" Target="calcChain.xml"/></Relationships>`,
+        ),
+      );
+      pkg.editContentTypes(
+        [],
+        new Map([
+          ["xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"],
+        ]),
+      );
+      return pkg.toBytes();
+    };
+    const generatedId = readWorkbookOf(first).sheets.find((s) => s.name === "县发改局")!.sheetId;
+    const dropped = applied(withChain(generatedId), ["县发改局"], true);
+    expect(Package.open(dropped).has("xl/calcChain.xml")).toBe(false);
+    expect(integrity(dropped)).toEqual([]);
+    const kept = applied(withChain(1), ["县发改局"], true);
+    expect(Package.open(kept).text("xl/calcChain.xml")).toContain(`i="1"`);
+    expect(integrity(kept)).toEqual([]);
   });
 
   it("an .xlsm keeps its main content type and its VBA project", () => {

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { truncateSync, writeFileSync } from "fs";
 import * as path from "path";
 import { buildTaskList } from "../../src/core/ledger";
@@ -166,6 +167,24 @@ describe("bad input ends in a clear message", () => {
     const file = path.join(dir, "corrupt.xlsx");
     writeFileSync(file, Buffer.from("PK\u0003\u0004 this is not really a zip file at all"));
     await expectReadError(file, /corrupt\.xlsx is not a readable \.xlsx workbook/);
+  });
+
+  it("an old .xls or a password-protected workbook named .xlsx, and a Word document named .xlsx", async () => {
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    writeFileSync(path.join(dir, "old.xlsx"), ole);
+    await expectReadError(
+      path.join(dir, "old.xlsx"),
+      /old\.xlsx is not a readable \.xlsx workbook: .*old \.xls.*Save it as \.xlsx.*remove the password/,
+    );
+    const docx = new JSZip();
+    docx.file("[Content_Types].xml", "<Types/>");
+    docx.file("word/document.xml", "<w:document/>");
+    writeFileSync(path.join(dir, "word.xlsx"), await docx.generateAsync({ type: "nodebuffer" }));
+    await expectReadError(
+      path.join(dir, "word.xlsx"),
+      /word\.xlsx is not a readable \.xlsx workbook: it is a Word document/,
+    );
   });
 
   it("a binary file named .docx", async () => {

@@ -118,10 +118,11 @@ export function openWorkbookBytes(
     return new PackagePort(bytes, opts);
   } catch (err) {
     if (err instanceof NotAZipError || err instanceof NotAWorkbookError) {
-      throw new ReadError(
-        `${file} is not a readable .xlsx workbook: ${err.message}. ` +
-          `If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.`,
-      );
+      // An OLE file's message already says what to do; other damage may be an old format renamed.
+      const hint = /OLE/.test(err.message)
+        ? ""
+        : " If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.";
+      throw new ReadError(`${file} is not a readable .xlsx workbook: ${err.message}.${hint}`);
     }
     throw err;
   }

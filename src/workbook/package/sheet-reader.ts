@@ -139,9 +139,13 @@ export function readSheetXml(name: string, xml: string, ctx: SheetContext): Grid
   if (dataAt >= 0) {
     let row = 0;
     let col = 0;
+    const close = /<\/(?:[\w.-]+:)?sheetData>/g;
+    close.lastIndex = dataAt;
+    const selfClosed = /^<[^>]*\/>/.test(xml.slice(dataAt, xml.indexOf(">", dataAt) + 1));
+    const dataEnd = selfClosed ? dataAt : (close.exec(xml)?.index ?? xml.length);
     CELL_OR_ROW.lastIndex = dataAt;
     let m: RegExpExecArray | null;
-    while ((m = CELL_OR_ROW.exec(xml))) {
+    while ((m = CELL_OR_ROW.exec(xml)) && m.index < dataEnd) {
       const attrs = m[3]!;
       let r: string | undefined;
       let t: string | undefined;

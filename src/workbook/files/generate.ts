@@ -22,7 +22,10 @@ import { writeSheets } from "../package/writer";
 import type { Deflater } from "../package/zip";
 import { MAX_INPUT_BYTES, type OpenOptions, kindOfFile, openListFile, openWorkbookBytes } from "./open-file";
 
-/** Node's zlib as the deflate back end: several times faster than a JavaScript deflate on large sheets. */
+/**
+ * Node's zlib as the deflate back end. Measured on a 30,000-task plan (1,004 sheets, 48 MB of
+ * XML): zipping took 3.3 s with zlib against 8.2 s with fflate on the same (loaded) machine.
+ */
 export const nodeDeflate: Deflater = (data) => deflateRawSync(data, { level: 6 });
 
 /** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */

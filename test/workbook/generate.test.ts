@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import { previousSettings } from "../../src/core/plan/workbook-inputs";
@@ -273,6 +273,20 @@ describe("refusals", () => {
   it("never overwrites the input unless asked", async () => {
     const input = await userWorkbook(path.join(dir, "same.xlsx"));
     await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);
+  });
+
+  it("removes the temporary file a killed run left, never a running process's", async () => {
+    const input = await userWorkbook(path.join(dir, "tmp-in.xlsx"));
+    const out = path.join(dir, "tmp-out.xlsx");
+    // A pid no process has (above the kernel's maximum), and this very test runner's parent.
+    const stale = `${out}.4194305.tmp`;
+    const running = `${out}.${process.ppid}.tmp`;
+    writeFileSync(stale, "half a workbook");
+    writeFileSync(running, "another run, still writing");
+    await generate(input, { output: out });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
   });
 
   it("carries a workbook with charts and macros over: those parts leave with their bytes", async () => {

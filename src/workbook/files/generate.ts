@@ -4,7 +4,7 @@
  * file is never written unless the caller asks for it in place; the user's parts of the workbook
  * leave with the bytes they came with (src/workbook/package/).
  */
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as path from "path";
 import { deflateRawSync } from "zlib";
 import type { ApplyProgress } from "../../app/port";
@@ -128,14 +128,53 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   return { output, list, checks, plan, splitFiles };
 }
 
-/** Write the bytes through a temporary file beside the target: a failure never leaves half a file. */
+/** Temporary files of `file` left by earlier runs: `NAME.PID.tmp` beside it. */
+function isOurTmp(file: string, candidate: string): number | null {
+  const base = path.basename(file);
+  if (!candidate.startsWith(`${base}.`) || !candidate.endsWith(".tmp")) return null;
+  const pid = candidate.slice(base.length + 1, -4);
+  return /^\d+$/.test(pid) ? Number(pid) : null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Remove what a killed earlier run left beside `file` (never a running process's file). */
+async function removeStaleTmp(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const n of names) {
+    const pid = isOurTmp(file, n);
+    if (pid !== null && pid !== process.pid && !alive(pid)) await fs.rm(path.join(dir, n), { force: true });
+  }
+}
+
+/**
+ * Write the bytes through a temporary file beside the target: a failure never leaves half a file,
+ * and a run stopped by Ctrl-C or a kill removes its temporary file on the way out.
+ */
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await removeStaleTmp(file);
   const tmp = `${file}.${process.pid}.tmp`;
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(tmp, { force: true });
+    process.kill(process.pid, signal);
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const sig of signals) process.once(sig, onSignal);
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });
     throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    for (const sig of signals) process.removeListener(sig, onSignal);
   }
 }

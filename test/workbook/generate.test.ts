@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import { previousSettings } from "../../src/core/plan/workbook-inputs";
@@ -273,6 +273,21 @@ describe("refusals", () => {
   it("never overwrites the input unless asked", async () => {
     const input = await userWorkbook(path.join(dir, "same.xlsx"));
     await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);
+  });
+
+  it("refuses to write a workbook that looks open in Excel, WPS or LibreOffice, unless forced", async () => {
+    for (const lock of [".~lock.open-in.xlsx#", "~$open-in.xlsx", "~$en-in.xlsx"]) {
+      const input = await userWorkbook(path.join(dir, "open-in.xlsx"));
+      writeFileSync(path.join(dir, lock), "");
+      const before = readFileSync(input);
+      await expect(generate(input, { inPlace: true })).rejects.toThrow(
+        `looks open in a spreadsheet program (${lock} is beside it). Nothing was written.`,
+      );
+      expect(readFileSync(input).equals(before)).toBe(true);
+      await generate(input, { inPlace: true, force: true });
+      expect(readFileSync(input).equals(before)).toBe(false);
+      rmSync(path.join(dir, lock));
+    }
   });
 
   it("removes the temporary file a killed run left, never a running process's", async () => {

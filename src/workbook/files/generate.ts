@@ -35,6 +35,8 @@ export interface GenerateOptions
   output?: string;
   inPlace?: boolean;
   splitDir?: string;
+  /** Write even when the target looks open in Excel, WPS or LibreOffice. */
+  force?: boolean;
   directoryEntries?: DirectoryEntry[];
   onProgress?: ApplyProgress;
 }
@@ -109,6 +111,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
     );
   }
+  if (!opts.force) await refuseIfOpen(output);
   await writeAtomically(output, port.bytes());
 
   const splitFiles: string[] = [];
@@ -126,6 +129,27 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     }
   }
   return { output, list, checks, plan, splitFiles };
+}
+
+/**
+ * A file open in a spreadsheet program has a lock file beside it: LibreOffice's and WPS's
+ * `.~lock.NAME#`, Excel's `~$NAME` (for long names Excel drops the name's first two characters).
+ */
+async function refuseIfOpen(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  for (const lock of [`.~lock.${base}#`, `~$${base}`, `~$${base.slice(2)}`]) {
+    const found = await fs
+      .stat(path.join(dir, lock))
+      .then(() => true)
+      .catch(() => false);
+    if (found) {
+      throw new ReadError(
+        `${file} looks open in a spreadsheet program (${lock} is beside it). Nothing was written. ` +
+          `Close it there and run again, or pass --force to write it anyway.`,
+      );
+    }
+  }
 }
 
 /** Temporary files of `file` left by earlier runs: `NAME.PID.tmp` beside it. */

@@ -13,7 +13,7 @@ import { elements } from "../../../src/workbook/package/xml";
 const readWorkbookOf = (bytes: Uint8Array) => readWorkbook(Package.open(bytes));
 import { worksheetToGrid } from "../../helpers/exceljs-grid";
 import { WORKBOOK_LEVEL, malformedParts, plan, settings, unitSheet } from "./fixtures";
-import { MAIN, R, RELS, RT, zipOf } from "./helpers";
+import { MAIN, R, RELS, RT, sdkWorkbook, zipOf } from "./helpers";
 
 /** A user's workbook: formats, a sheet-scoped and a global name, a formula, two sheets. */
 async function userWorkbook(): Promise<Uint8Array> {
@@ -310,6 +310,27 @@ describe("the package writer", () => {
     const view = new PackagePort(out).viewNow();
     expect(view.grid("宏")!.rows).toEqual([["宏表"]]);
     expect(view.grid("县发改局")!.rows[0]).toEqual(["县发改局 重点工作任务"]);
+  });
+
+  it("writes into an Open XML SDK workbook in its own prefixes, its styles part lacking fonts, fills and borders", () => {
+    const input = sdkWorkbook();
+    const out = applied(input, ["县发改局"]);
+    expect(malformedParts(out)).toEqual([]);
+    expect(integrity(out)).toEqual([]);
+    const pkg = Package.open(out);
+    const wbXml = pkg.text("xl/workbook.xml")!;
+    expect(wbXml).toMatch(/<x:sheet name="县发改局" sheetId="4" rel:id="rId\d+"\/>/);
+    expect(wbXml).toContain(`<x:definedNames><x:definedName name="_xlnm.Print_Titles" localSheetId="2">`);
+    const styles = pkg.text("xl/styles.xml")!;
+    expect(styles).not.toMatch(/<(?!x:|\/x:|\?)/);
+    // The user's four cell formats keep their places; the user's sheets read as before.
+    expect(items(styles, "cellXfs", "xf").slice(0, 4)).toEqual(
+      items(Package.open(input).text("xl/styles.xml")!, "cellXfs", "xf"),
+    );
+    const before = new PackagePort(input).viewNow();
+    const after = new PackagePort(out).viewNow();
+    expect(after.grid("清单 & '表'")).toEqual(before.grid("清单 & '表'"));
+    expect(after.grid("县发改局")!.rows[0]).toEqual(["县发改局 重点工作任务"]);
   });
 
   it("a new workbook holds the planned sheets and nothing else", async () => {

@@ -122,9 +122,26 @@ function borderXml(p: string): string {
 export function addPlanStyles(xml: string): { xml: string; index: StyleIndex } {
   const ed = new StylesEditor(xml);
   const p = ed.p;
+  // Index 0 of fonts, borders and cell formats is what unstyled cells use: a part without them
+  // gets plain ones first, so no cell of the user's takes one of the plan's styles.
+  const count = (c: string, i: string) => {
+    const f = element(ed.xml, c);
+    return f ? elements(ed.xml, i, f.start, f.end).length : 0;
+  };
+  if (count("fonts", "font") === 0)
+    ed.index("fonts", "font", `<${p}font><${p}sz val="11"/><${p}name val="等线"/></${p}font>`);
+  if (count("borders", "border") === 0)
+    ed.index(
+      "borders",
+      "border",
+      `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`,
+    );
+  if (count("cellStyleXfs", "xf") === 0)
+    ed.index("cellStyleXfs", "xf", `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+  if (count("cellXfs", "xf") === 0)
+    ed.index("cellXfs", "xf", `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   // Fills 0 and 1 are reserved (none, gray125): a part with fewer gets them first.
-  const fills = element(ed.xml, "fills");
-  const fillCount = fills ? elements(ed.xml, "fill", fills.start, fills.end).length : 0;
+  const fillCount = count("fills", "fill");
   if (fillCount === 0)
     ed.index("fills", "fill", `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`);
   if (fillCount <= 1)

@@ -323,7 +323,10 @@ describe("the package writer", () => {
     expect(wbXml).toContain(`<x:definedNames><x:definedName name="_xlnm.Print_Titles" localSheetId="2">`);
     const styles = pkg.text("xl/styles.xml")!;
     expect(styles).not.toMatch(/<(?!x:|\/x:|\?)/);
-    // The user's four cell formats keep their places; the user's sheets read as before.
+    // Unstyled cells keep a plain font and no border; the user's four cell formats keep their places.
+    expect(items(styles, "fonts", "font")[0]).toBe(`<x:font><x:sz val="11"/><x:name val="等线"/></x:font>`);
+    expect(items(styles, "borders", "border")[0]).toMatch(/^<x:border><x:left\/>/);
+    expect(items(styles, "cellStyleXfs", "xf")).toHaveLength(1);
     expect(items(styles, "cellXfs", "xf").slice(0, 4)).toEqual(
       items(Package.open(input).text("xl/styles.xml")!, "cellXfs", "xf"),
     );

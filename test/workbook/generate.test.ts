@@ -6,6 +6,7 @@ import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import { previousSettings } from "../../src/core/plan/workbook-inputs";
 import { PackagePort } from "../../src/workbook/package/port";
 import { SAMPLE_PATH } from "../helpers/build";
+import { defaultOutput } from "../../src/workbook/files/generate";
 import { generate } from "../helpers/generate";
 import {
   definedNames,
@@ -270,6 +271,12 @@ describe("the sample", () => {
 });
 
 describe("refusals", () => {
+  it("names the output beside the input; an .xlsm stays an .xlsm (Excel refuses macros in an .xlsx)", () => {
+    expect(defaultOutput(path.join("a", "清单.xlsx"))).toBe(path.join("a", "清单（台账）.xlsx"));
+    expect(defaultOutput(path.join("a", "清单.XLSM"))).toBe(path.join("a", "清单（台账）.xlsm"));
+    expect(defaultOutput(path.join("a", "清单.docx"))).toBe(path.join("a", "清单（台账）.xlsx"));
+  });
+
   it("never overwrites the input unless asked", async () => {
     const input = await userWorkbook(path.join(dir, "same.xlsx"));
     await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);

@@ -24,9 +24,9 @@ import {
   langOfEnvironment,
   translator,
 } from "../i18n";
-import { colNumber } from "../workbook/exceljs/read";
-import { type GenerateResult, generateFile } from "../workbook/exceljs/generate";
-import { openDirectoryFile, openInput } from "../workbook/exceljs/open-file";
+import { colNumber } from "../workbook/package/sheet-reader";
+import { type GenerateResult, generateFile } from "../workbook/files/generate";
+import { openDirectoryFile, openInput } from "../workbook/files/open-file";
 
 export interface Io {
   out: (s: string) => void;
@@ -88,6 +88,7 @@ interface CommonOpts {
 interface GenerateFlags {
   output?: string;
   inPlace?: boolean;
+  force?: boolean;
   splitDir?: string;
   townSheets?: boolean;
   sampleNote?: boolean;
@@ -166,6 +167,7 @@ async function runGenerate(
     tr: t,
     ...(o.output ? { output: o.output } : {}),
     ...(o.inPlace ? { inPlace: true } : {}),
+    ...(o.force ? { force: true } : {}),
     ...(o.splitDir ? { splitDir: o.splitDir } : {}),
     ...(o.townSheets ? { townSheets: true } : {}),
     ...(o.sampleNote ? { sampleNote: true } : {}),
@@ -325,6 +327,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description(t("help.generate"))
       .option("-o, --output <file>", t("help.output"))
       .option("--in-place", t("help.inPlace"))
+      .option("--force", t("help.force"))
       .option("--split-dir <dir>", t("help.splitDir"))
       .option("--town-sheets", t("help.townSheets")),
   )

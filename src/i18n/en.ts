@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   "help.failOn": "exit 1 when findings at this level (error or warning) exist",
   "help.output": "the workbook to write (default: <file>（台账）.xlsx beside the input)",
   "help.inPlace": "update the input workbook itself (.xlsx only)",
+  "help.force": "write even when the workbook looks open in Excel, WPS or LibreOffice",
   "help.splitDir": "also write one workbook per unit into this folder, for sending out",
   "help.townSheets": "give towns named only through 各镇 their own sheets (towns from your directory)",
   "help.demoAsOf": "as-of date (default: 2024-07-01, mid-year of the sample)",

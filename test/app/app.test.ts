@@ -3,6 +3,7 @@
  * the typed Excel fake reads, checks and plans the same; settings one host writes read the same in
  * the other; options resolve as flags > stored settings > defaults.
  */
+import { writeFileSync } from "fs";
 import { InputError } from "../../src/app/errors";
 import { planGeneration, generate } from "../../src/app/generate";
 import { importList } from "../../src/app/import";
@@ -15,7 +16,7 @@ import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import type { Grid } from "../../src/core/read/grid";
 import { formatDate, translator } from "../../src/i18n";
 import { ExcelWorkbook, openExcelSession } from "../../src/workbook/excel-api/ledger";
-import { FilesPort } from "../../src/workbook/exceljs/files-port";
+import { PackagePort } from "../../src/workbook/package/port";
 import { FakeExcel } from "../fake-excel/fake-excel";
 import { tempDir, xlsxBytes } from "../helpers/xlsx";
 import ExcelJS from "exceljs";
@@ -39,8 +40,8 @@ const USER_SHEET = [["我的表", "请勿改动"]];
 /** The task column's header is not one the reader knows: the user names it (as --map title=实事项目). */
 const FIRST = { asOf: "2024-07-01", mapping: { title: ["实事项目"] } };
 
-async function filesWorkbook(): Promise<FilesPort> {
-  return FilesPort.open(
+async function filesWorkbook(): Promise<PackagePort> {
+  return new PackagePort(
     await xlsxBytes([
       { name: "清单", rows: LIST },
       { name: "县财政局", rows: USER_SHEET },
@@ -93,11 +94,11 @@ describe("one orchestration, two hosts", () => {
     expect(row).toBeGreaterThan(1);
     excel.cell(excel.sheetOrThrow(unitSheet), row, UNIT_COL.progress).value = "已完成栽植";
     const file = path.join(tempDir(), "台账.xlsx");
-    await files.writeTo(file);
+    writeFileSync(file, files.bytes());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     wb.getWorksheet(unitSheet)!.getCell(row, UNIT_COL.progress).value = "已完成栽植";
-    files = await FilesPort.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    files = new PackagePort(new Uint8Array(await wb.xlsx.writeBuffer()));
 
     const plans: unknown[] = [];
     for (const port of [files, book] as WorkbookPort[]) {

@@ -11,7 +11,7 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { worksheetToGrid } from "../../src/workbook/exceljs/read";
+import { worksheetToGrid } from "../helpers/exceljs-grid";
 import { docxBytes, para } from "../helpers/docx";
 
 const ROOT = path.join(__dirname, "..", "..");

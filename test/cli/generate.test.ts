@@ -3,7 +3,7 @@ import * as path from "path";
 import { SAMPLE_PATH } from "../helpers/build";
 import { runCli } from "../helpers/cli";
 import { tempDir } from "../helpers/xlsx";
-import { FilesPort } from "../../src/workbook/exceljs/files-port";
+import { PackagePort } from "../../src/workbook/package/port";
 
 const dir = tempDir();
 
@@ -78,7 +78,7 @@ describe("options remembered by the workbook", () => {
     const again = await runCli(["generate", out, "--in-place"], "2026-12-01");
     expect(again.err).toBe("");
     expect(again.code).toBe(0);
-    const view = await (await FilesPort.open(new Uint8Array(readFileSync(out)))).view();
+    const view = new PackagePort(new Uint8Array(readFileSync(out))).viewNow();
     const summary = view.grid("汇总")!.rows.flat().map(String).join(" ");
     expect(summary).toMatch(/统计截至 2024年7月1日/);
     expect(summary).not.toMatch(/2026/);

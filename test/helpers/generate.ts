@@ -1,4 +1,4 @@
-import { generateFile, type GenerateOptions } from "../../src/workbook/exceljs/generate";
+import { generateFile, type GenerateOptions } from "../../src/workbook/files/generate";
 import { formatDate, translator } from "../../src/i18n";
 
 /** Generate with the CLI's defaults, as of a fixed date. */

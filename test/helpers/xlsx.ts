@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { Grid } from "../../src/core/read/grid";
-import { FilesPort } from "../../src/workbook/exceljs/files-port";
+import { PackagePort } from "../../src/workbook/package/port";
 
 export type Cells = (
   string | number | Date | null | { error: string } | { formula: string; result?: unknown }
@@ -37,10 +37,11 @@ export async function xlsxBytes(sheets: SheetSpec[]): Promise<Uint8Array> {
   return new Uint8Array(buf as ArrayBuffer);
 }
 
-/** Write sheets to a real .xlsx file, read them back through the ExcelJS adapter. */
+/** Write sheets to a real .xlsx file, read them back through the package reader. */
 export async function gridVia(sheet: SheetSpec): Promise<Grid> {
-  const view = await (await FilesPort.open(await xlsxBytes([sheet]))).view();
-  return view.grid(sheet.name)!;
+  const grid = new PackagePort(await xlsxBytes([sheet])).viewNow().grid(sheet.name);
+  if (!grid) throw new Error(`no sheet ${sheet.name}`);
+  return grid;
 }
 
 export function tempDir(): string {

@@ -1,9 +1,10 @@
+import JSZip from "jszip";
 import { truncateSync, writeFileSync } from "fs";
 import * as path from "path";
 import { buildTaskList } from "../../src/core/task-list";
 import { ReadError } from "../../src/core/read/raw";
 import { UnitDirectory } from "../../src/core/units/directory";
-import { openDirectoryFile, openListFile } from "../../src/workbook/exceljs/open-file";
+import { openDirectoryFile, openListFile } from "../../src/workbook/files/open-file";
 import { names } from "../helpers/build";
 import { docxBytes, para, table } from "../helpers/docx";
 import { tempDir, writeXlsx } from "../helpers/xlsx";
@@ -169,6 +170,24 @@ describe("bad input ends in a clear message", () => {
     const file = path.join(dir, "corrupt.xlsx");
     writeFileSync(file, Buffer.from("PK\u0003\u0004 this is not really a zip file at all"));
     await expectReadError(file, /corrupt\.xlsx is not a readable \.xlsx workbook/);
+  });
+
+  it("an old .xls or a password-protected workbook named .xlsx, and a Word document named .xlsx", async () => {
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    writeFileSync(path.join(dir, "old.xlsx"), ole);
+    await expectReadError(
+      path.join(dir, "old.xlsx"),
+      /old\.xlsx is not a readable \.xlsx workbook: .*old \.xls.*Save it as \.xlsx.*remove the password/,
+    );
+    const docx = new JSZip();
+    docx.file("[Content_Types].xml", "<Types/>");
+    docx.file("word/document.xml", "<w:document/>");
+    writeFileSync(path.join(dir, "word.xlsx"), await docx.generateAsync({ type: "nodebuffer" }));
+    await expectReadError(
+      path.join(dir, "word.xlsx"),
+      /word\.xlsx is not a readable \.xlsx workbook: it is a Word document/,
+    );
   });
 
   it("a binary file named .docx", async () => {

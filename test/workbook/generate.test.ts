@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync, writeFileSync, existsSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
-import { ReadError } from "../../src/core/read/raw";
 import { SETTINGS_SHEET } from "../../src/core/plan/model";
-import { readSettings } from "../../src/workbook/exceljs/apply";
+import { storedSettings } from "../../src/app/read";
+import { PackagePort } from "../../src/workbook/package/port";
 import { SAMPLE_PATH } from "../helpers/build";
+import { defaultOutput } from "../../src/workbook/files/generate";
 import { generate } from "../helpers/generate";
 import {
   definedNames,
@@ -223,7 +224,7 @@ describe("regenerating", () => {
     const c = path.join(dir, "text-c.xlsx");
     await generate(b, { output: c });
     expect(snapshotWorkbook(await loadWorkbook(c))).toEqual(snapshotWorkbook(await loadWorkbook(b)));
-    const settings = readSettings(await loadWorkbook(b));
+    const settings = storedSettings(new PackagePort(readFileSync(b)).viewNow());
     expect(settings?.listSheet).toBe("任务清单");
   });
 });
@@ -270,20 +271,58 @@ describe("the sample", () => {
 });
 
 describe("refusals", () => {
+  it("names the output beside the input; an .xlsm stays an .xlsm (Excel refuses macros in an .xlsx)", () => {
+    expect(defaultOutput(path.join("a", "清单.xlsx"))).toBe(path.join("a", "清单（台账）.xlsx"));
+    expect(defaultOutput(path.join("a", "清单.XLSM"))).toBe(path.join("a", "清单（台账）.xlsm"));
+    expect(defaultOutput(path.join("a", "清单.docx"))).toBe(path.join("a", "清单（台账）.xlsx"));
+  });
+
   it("never overwrites the input unless asked", async () => {
     const input = await userWorkbook(path.join(dir, "same.xlsx"));
     await expect(generate(input, { output: input })).rejects.toThrow(/would overwrite the input/);
   });
 
-  it("refuses a workbook with charts, writing nothing", async () => {
+  it("refuses to write a workbook that looks open in Excel, WPS or LibreOffice, unless forced", async () => {
+    for (const lock of [".~lock.open-in.xlsx#", "~$open-in.xlsx", "~$en-in.xlsx"]) {
+      const input = await userWorkbook(path.join(dir, "open-in.xlsx"));
+      writeFileSync(path.join(dir, lock), "");
+      const before = readFileSync(input);
+      await expect(generate(input, { inPlace: true })).rejects.toThrow(
+        `looks open in a spreadsheet program (${lock} is beside it). Nothing was written.`,
+      );
+      expect(readFileSync(input).equals(before)).toBe(true);
+      await generate(input, { inPlace: true, force: true });
+      expect(readFileSync(input).equals(before)).toBe(false);
+      rmSync(path.join(dir, lock));
+    }
+  });
+
+  it("removes the temporary file a killed run left, never a running process's", async () => {
+    const input = await userWorkbook(path.join(dir, "tmp-in.xlsx"));
+    const out = path.join(dir, "tmp-out.xlsx");
+    // A pid no process has (above the kernel's maximum), and this very test runner's parent.
+    const stale = `${out}.4194305.tmp`;
+    const running = `${out}.${process.ppid}.tmp`;
+    writeFileSync(stale, "half a workbook");
+    writeFileSync(running, "another run, still writing");
+    await generate(input, { output: out });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
+  });
+
+  it("carries a workbook with charts and macros over: those parts leave with their bytes", async () => {
     const input = await userWorkbook(path.join(dir, "chart.xlsx"));
     const zip = await JSZip.loadAsync(readFileSync(input));
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    zip.file("xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
     writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
     const out = path.join(dir, "chart-out.xlsx");
-    const err = await generate(input, { output: out }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ReadError);
-    expect((err as Error).message).toMatch(/chart\.xlsx holds charts, which the file path cannot carry over/);
-    expect(existsSync(out)).toBe(false);
+    await generate(input, { output: out });
+    const after = await JSZip.loadAsync(readFileSync(out));
+    expect(await after.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
+    expect([...(await after.file("xl/vbaProject.bin")!.async("uint8array"))]).toEqual([
+      0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { writeFileSync } from "fs";
 import { runChecks } from "../../../src/core/checks/findings";
 import { buildPlan } from "../../../src/core/plan/build";
 import type { CellValue } from "../../../src/core/read/grid";
@@ -8,9 +8,8 @@ import { cellFromApi, detectFeatures, readSheets } from "../../../src/workbook/e
 import { type Command, batches, commandBytes, planCommands } from "../../../src/workbook/excel-api/commands";
 import { executeCommands } from "../../../src/workbook/excel-api/adapter";
 import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
-import { applyPlan } from "../../../src/workbook/exceljs/apply";
-import { worksheetToGrid } from "../../../src/workbook/exceljs/read";
-import { writeWorkbook } from "../../../src/workbook/exceljs/write-workbook";
+import { PackagePort } from "../../../src/workbook/package/port";
+import { worksheetToGrid } from "../../helpers/exceljs-grid";
 import { loadWorkbook, workbookLinks } from "../../helpers/snapshot";
 import { tempDir } from "../../helpers/xlsx";
 import * as path from "path";
@@ -115,10 +114,10 @@ describe("generating through the Excel API", () => {
       includeListSheet: true,
       includeDirectory: true,
     });
-    const frames = new ExcelJS.Workbook();
-    applyPlan(frames, plan);
+    const port = new PackagePort();
+    port.applyNow(plan, null);
     const file = path.join(tempDir(), "parity.xlsx");
-    await writeWorkbook(frames, plan.sheets, file);
+    writeFileSync(file, port.bytes());
     const wb = await loadWorkbook(file);
     const fileLinks = await workbookLinks(file);
     const excel = new FakeExcel();

@@ -1,6 +1,10 @@
-/** Reading a workbook file with ExcelJS into the core's grid shape. */
+/**
+ * A sheet read by ExcelJS into the core's grid: an independent reader (not the package reader
+ * under test) to check what the files adapter wrote, and to build fixtures.
+ */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
+import type { CellValue, Grid, MergedArea } from "../../src/core/read/grid";
+import { colNumber } from "../../src/workbook/package/sheet-reader";
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
@@ -18,7 +22,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { sheet: ws.name, rows, merges: mergesOf(ws) };
 }
 
-export function toCellValue(v: ExcelJS.CellValue): CellValue {
+function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return v;
@@ -32,9 +36,6 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
       return toCellValue((result ?? null) as ExcelJS.CellValue);
     }
     if ("text" in v && typeof v.text === "string") return v.text;
-    if ("text" in v && v.text && typeof v.text === "object" && "richText" in v.text) {
-      return (v.text as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
-    }
   }
   return String(v);
 }
@@ -46,10 +47,4 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
     if (!m) return [];
     return [{ top: Number(m[2]), left: colNumber(m[1]!), bottom: Number(m[4]), right: colNumber(m[3]!) }];
   });
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }

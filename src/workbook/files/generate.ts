@@ -6,6 +6,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { InputError } from "../../app/errors";
+import { ReadError } from "../../core/read/raw";
 import { type GenerateOptions as AppGenerateOptions, generate } from "../../app/generate";
 import type { RunFlags } from "../../app/options";
 import { type WorkbookRead, readWorkbook } from "../../app/read";
@@ -15,7 +16,10 @@ import type { TaskList } from "../../core/model";
 import type { WorkbookPlan } from "../../core/plan/model";
 import { validSheetName } from "../../core/plan/sheet-names";
 import type { DirectoryEntry } from "../../core/units/directory";
-import { FilesPort, writeSheetWorkbook } from "./files-port";
+import { PackagePort } from "../package/port";
+import { writeSheets } from "../package/writer";
+import { writeFileAtomic } from "../write-file";
+import { nodeDeflate } from "./node-deflate";
 import { openInput } from "./open-file";
 
 export interface GenerateOptions extends RunFlags, AppGenerateOptions {
@@ -25,6 +29,8 @@ export interface GenerateOptions extends RunFlags, AppGenerateOptions {
   inPlace?: boolean;
   splitDir?: string;
   directoryEntries?: readonly DirectoryEntry[];
+  /** Write even when the output looks open in Excel, WPS or LibreOffice. */
+  force?: boolean;
 }
 
 export interface GenerateResult {
@@ -39,16 +45,13 @@ export interface GenerateResult {
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
   const base = path.basename(input, ext);
-  return path.join(path.dirname(input), `${base}（台账）.xlsx`);
+  // A workbook with macros stays one (.xlsm keeps its content type and VBA project).
+  const out = ext.toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  return path.join(path.dirname(input), `${base}（台账）${out}`);
 }
 
 export async function generateFile(input: string, opts: GenerateOptions): Promise<GenerateResult> {
   const opened = await openInput(input);
-  if (opened.bytes) {
-    const lost = await FilesPort.wouldLose(opened.bytes);
-    if (lost.length)
-      throw new InputError("error.wouldLose", { file: path.basename(input), parts: lost.join(", ") });
-  }
   const inPlace = Boolean(opts.inPlace) && opened.kind === "xlsx";
   const output = inPlace ? input : (opts.output ?? defaultOutput(input));
   if (path.resolve(output) === path.resolve(input) && !inPlace)
@@ -60,7 +63,8 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     ...(opts.directoryEntries ? { directory: opts.directoryEntries } : {}),
   });
   const plan = await generate(opened.port, read, opts);
-  await writeOrSay(output, () => opened.port.writeTo(output));
+  const force = { force: Boolean(opts.force) };
+  await writeOrSay(output, () => writeFileAtomic(output, opened.port.bytes(), force));
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {
@@ -70,7 +74,9 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
         opts.splitDir,
         `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
       );
-      await writeOrSay(file, () => writeSheetWorkbook(s, file));
+      const one = new PackagePort(undefined, { deflate: nodeDeflate });
+      writeSheets(one.package, new Set(), [s]);
+      await writeOrSay(file, () => writeFileAtomic(file, one.bytes(), force));
       splitFiles.push(file);
     }
   }
@@ -82,6 +88,8 @@ async function writeOrSay(file: string, write: () => Promise<void>): Promise<voi
   try {
     await write();
   } catch (err) {
+    // A refusal (the file looks open) already says what to do.
+    if (err instanceof ReadError) throw err;
     throw new InputError("error.writeFailed", {
       file,
       detail: err instanceof Error ? err.message : String(err),

@@ -15,7 +15,8 @@ import type { RawList } from "../../core/read/raw";
 import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
-import { FilesPort } from "./files-port";
+import { PackagePort } from "../package/port";
+import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -62,10 +63,15 @@ function decode(file: string, bytes: Uint8Array): string {
   }
 }
 
-/** A workbook file's port; a file that is not a workbook is said so. */
-export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<FilesPort> {
+/** A new workbook's port (lists read from text, .docx or CSV). */
+export function emptyWorkbook(): PackagePort {
+  return new PackagePort(undefined, { deflate: nodeDeflate });
+}
+
+/** A workbook file's port; a file that is not a workbook is said so, with what to do. */
+export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<PackagePort> {
   try {
-    return await FilesPort.open(bytes);
+    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate }));
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,
@@ -77,10 +83,8 @@ export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promis
 /** An opened list file: the workbook to read (a new one for lists outside a workbook) and where the list is. */
 export interface OpenedInput {
   kind: ListKind;
-  port: FilesPort;
+  port: PackagePort;
   input: ListInput;
-  /** The input's bytes, for .xlsx (the writer checks what it would lose). */
-  bytes?: Uint8Array;
 }
 
 export async function openInput(file: string): Promise<OpenedInput> {
@@ -92,7 +96,7 @@ export async function openInput(file: string): Promise<OpenedInput> {
     if (!text.trim()) throw new InputError("error.empty", { file });
     return {
       kind,
-      port: FilesPort.empty(),
+      port: emptyWorkbook(),
       input: { kind: "text", text, source: { file: name, kind: "text" } },
     };
   }
@@ -100,18 +104,18 @@ export async function openInput(file: string): Promise<OpenedInput> {
     const text = decode(file, await readBytes(file, MAX_INPUT_BYTES.text));
     const sheet = path.basename(file, path.extname(file));
     const source: SourceInfo = { file: name, kind: "sheet", sheet };
-    return { kind, port: FilesPort.empty(), input: { kind: "grid", grid: parseCsv(text, sheet), source } };
+    return { kind, port: emptyWorkbook(), input: { kind: "grid", grid: parseCsv(text, sheet), source } };
   }
   if (kind === "docx") {
     const content = await extractDocx(await readBytes(file, MAX_INPUT_BYTES.workbook), name);
     return {
       kind,
-      port: FilesPort.empty(),
+      port: emptyWorkbook(),
       input: { kind: "docx", content, source: { file: name, kind: "docx" } },
     };
   }
   const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
-  return { kind, port: await openWorkbookBytes(file, bytes), input: { kind: "workbook" }, bytes };
+  return { kind, port: await openWorkbookBytes(file, bytes), input: { kind: "workbook" } };
 }
 
 export interface OpenedList {

@@ -1,0 +1,87 @@
+/**
+ * The workbook's shared string table, appended to: every existing item keeps its index, a text
+ * already there as a plain item (an earlier run's, or the user's) is used again, and new texts are
+ * added at the end. Cells that refer to it are always data, never formulas.
+ */
+import { stringItemText } from "./sheet-reader";
+import { element, elements, rootPrefix, xmlText } from "./xml";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** An item that is one plain run (no rich text, no phonetic guide): safe to share with a new cell. */
+const PLAIN_ITEM = /^<(?:[\w.-]+:)?t(?:\s[^>]*)?>[^<]*<\/(?:[\w.-]+:)?t>$|^<(?:[\w.-]+:)?t\s*\/>$/;
+
+export class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly added: string[] = [];
+  private readonly existing: number;
+  private references = 0;
+  private readonly prefix: string;
+
+  /** `xml`: the workbook's table, or undefined when it has none. */
+  constructor(private readonly xml: string | undefined) {
+    this.prefix = xml ? rootPrefix(xml) : "";
+    let n = 0;
+    const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+    let m: RegExpExecArray | null;
+    while (xml && (m = re.exec(xml))) {
+      const body = m[1] ?? "";
+      if (PLAIN_ITEM.test(body.trim())) {
+        const text = stringItemText(body);
+        if (!this.ids.has(text)) this.ids.set(text, n);
+      }
+      n++;
+    }
+    this.existing = n;
+  }
+
+  /** The index of a text, added at the end when the table has no plain item of it. */
+  id(text: string): number {
+    this.references++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.existing + this.added.length;
+      this.added.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** True when no text was added (the part need not change). */
+  unchanged(): boolean {
+    return this.added.length === 0;
+  }
+
+  /** The table with the new items at its end, in chunks. */
+  *chunks(): Generator<string> {
+    const p = this.prefix;
+    const base =
+      this.xml ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="0" uniqueCount="0"></sst>`;
+    let sst = element(base, "sst")!;
+    let xml = base;
+    if (sst.tag.endsWith("/>")) {
+      xml = `${base.slice(0, sst.start)}${sst.tag.slice(0, -2)}></${p}sst>${base.slice(sst.end)}`;
+      sst = element(xml, "sst")!;
+    }
+    const count = Number(/\scount\s*=\s*["'](\d+)["']/.exec(sst.tag)?.[1] ?? elements(xml, "si").length);
+    const tag = sst.tag
+      .replace(/\s(count|uniqueCount)\s*=\s*(["'])[^"']*\2/g, "")
+      .replace(
+        /\s*>$/,
+        ` count="${count + this.references}" uniqueCount="${this.existing + this.added.length}">`,
+      );
+    const close = xml.lastIndexOf(`</${p}sst>`);
+    yield xml.slice(0, sst.start) + tag + xml.slice(sst.start + sst.tag.length, close);
+    let chunk = "";
+    for (const text of this.added) {
+      const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+      chunk += `<${p}si><${p}t${space}>${xmlText(text)}</${p}t></${p}si>`;
+      if (chunk.length > 64 * 1024) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield chunk + xml.slice(close);
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * ZIP, as an Office package uses it: the central directory is read, each entry keeps its raw
+ * (compressed) bytes, and a written package copies an unchanged entry's bytes as they came —
+ * never inflated, never deflated again. Runs in Node and in a browser alike (fflate inflates).
+ */
+import { deflateSync, inflateSync } from "fflate";
+
+/** The file is not a package this reader can open; the message says what it is instead. */
+export class NotAZipError extends Error {}
+
+/** An entry as it is in the input: name, method and the compressed bytes, untouched. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  size: number;
+  /** The entry's data as stored in the file (compressed when method is 8). */
+  raw: Uint8Array;
+  /** General purpose flags of the central directory (bit 11: UTF-8 name). */
+  flags: number;
+}
+
+/** A new entry: its uncompressed bytes. */
+export interface NewEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+/** Deflate back end: raw DEFLATE (no zlib header). fflate by default; Node's zlib may be injected. */
+export type Deflater = (data: Uint8Array) => Uint8Array;
+
+export const fflateDeflate: Deflater = (data) => deflateSync(data, { level: 6 });
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+
+const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}
+
+/** What a file that is not a ZIP most likely is, for the message. */
+function notZipMessage(bytes: Uint8Array): string {
+  if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0) {
+    return (
+      "it is not an .xlsx package but an OLE compound file: an old .xls/.et workbook renamed, or an .xlsx " +
+      "protected with a password to open. Save it as .xlsx (Excel or WPS: File › Save As), or remove the password to open"
+    );
+  }
+  if (bytes.length === 0) return "the file is empty";
+  return "it is not a ZIP package (an .xlsx file is one)";
+}
+
+/** Read a package's entries, in the order of its central directory. */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  // The end of central directory record: within the last 22 + 65,535 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(bytes, i) === SIG_END && i + 22 + u16(bytes, i + 20) <= bytes.length) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new NotAZipError(notZipMessage(bytes));
+  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) {
+    throw new NotAZipError("it is a ZIP64 package (over 4 GB or 65,535 parts), which is not read");
+  }
+  const count = u16(bytes, end + 10);
+  let at = u32(bytes, end + 16);
+  if (at === 0xffffffff || u32(bytes, at) === SIG_END64)
+    throw new NotAZipError("it is a ZIP64 package, which is not read");
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== SIG_CENTRAL)
+      throw new NotAZipError("its central directory is damaged (the file may be cut short)");
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const crc = u32(bytes, at + 16);
+    const compressed = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    const nameLen = u16(bytes, at + 28);
+    const extraLen = u16(bytes, at + 30);
+    const commentLen = u16(bytes, at + 32);
+    const local = u32(bytes, at + 42);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLen);
+    // Names are UTF-8 when bit 11 says so; packages written without it use ASCII part names.
+    const name = utf8.decode(nameBytes);
+    if (flags & 1) throw new NotAZipError(`its part ${name} is encrypted`);
+    if (method !== 0 && method !== 8)
+      throw new NotAZipError(
+        `its part ${name} uses compression method ${method} (only stored and deflated are read)`,
+      );
+    if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL)
+      throw new NotAZipError(`its part ${name} is damaged (no local header)`);
+    // Sizes come from the central directory: a local header written with a data descriptor has none.
+    const dataAt = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+    if (dataAt + compressed > bytes.length) throw new NotAZipError(`its part ${name} is cut short`);
+    entries.push({ name, method, crc, size, raw: bytes.subarray(dataAt, dataAt + compressed), flags });
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** An entry's uncompressed bytes. */
+export function entryData(e: ZipEntry): Uint8Array {
+  if (e.method === 0) return e.raw;
+  const out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
+  if (out.length !== e.size) throw new NotAZipError(`its part ${e.name} is damaged (wrong size)`);
+  return out;
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[i] = c >>> 0;
+    }
+  }
+  const t = CRC_TABLE;
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** DOS date of 1980-01-01, 00:00: a fixed stamp keeps identical outputs byte-identical. */
+const DOS_DATE = (1 << 5) | 1;
+
+/**
+ * A package of copied entries (their raw bytes as they came) and new ones (deflated here), in
+ * the order given. Small new entries (under 64 bytes) are stored.
+ */
+export function writeZip(
+  entries: readonly (ZipEntry | NewEntry)[],
+  deflate: Deflater = fflateDeflate,
+): Uint8Array {
+  interface Out {
+    name: Uint8Array;
+    method: number;
+    crc: number;
+    size: number;
+    raw: Uint8Array;
+    offset: number;
+  }
+  const outs: Out[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    let method: number;
+    let crc: number;
+    let size: number;
+    let raw: Uint8Array;
+    if ("raw" in e) {
+      ({ method, crc, size, raw } = e);
+    } else {
+      size = e.data.length;
+      crc = crc32(e.data);
+      method = size < 64 ? 0 : 8;
+      raw = method === 8 ? deflate(e.data) : e.data;
+    }
+    const name = encoder.encode(e.name);
+    outs.push({ name, method, crc, size, raw, offset });
+    offset += 30 + name.length + raw.length;
+    if (offset > 0xfffffff0) throw new Error("the workbook is too large for a ZIP package (4 GB)");
+  }
+  if (outs.length > 0xffff) throw new Error("too many parts for a ZIP package");
+  const centralSize = outs.reduce((n, o) => n + 46 + o.name.length, 0);
+  const out = new Uint8Array(offset + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const header = (o: Out, central: boolean) => {
+    view.setUint32(at, central ? SIG_CENTRAL : SIG_LOCAL, true);
+    const b = central ? at + 2 : at;
+    if (central) view.setUint16(at + 4, 20, true);
+    view.setUint16(b + 4, 20, true); // version needed
+    view.setUint16(b + 6, 0x0800, true); // UTF-8 names
+    view.setUint16(b + 8, o.method, true);
+    view.setUint16(b + 10, 0, true);
+    view.setUint16(b + 12, DOS_DATE, true);
+    view.setUint32(b + 14, o.crc, true);
+    view.setUint32(b + 18, o.raw.length, true);
+    view.setUint32(b + 22, o.size, true);
+    view.setUint16(b + 26, o.name.length, true);
+    if (central) {
+      view.setUint32(at + 42, o.offset, true);
+      out.set(o.name, at + 46);
+      at += 46 + o.name.length;
+    } else {
+      out.set(o.name, at + 30);
+      at += 30 + o.name.length;
+    }
+  };
+  for (const o of outs) {
+    header(o, false);
+    out.set(o.raw, at);
+    at += o.raw.length;
+  }
+  const start = at;
+  for (const o of outs) header(o, true);
+  view.setUint32(at, SIG_END, true);
+  view.setUint16(at + 8, outs.length, true);
+  view.setUint16(at + 10, outs.length, true);
+  view.setUint32(at + 12, at - start, true);
+  view.setUint32(at + 16, start, true);
+  return out;
+}

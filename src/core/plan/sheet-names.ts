@@ -1,10 +1,21 @@
 /**
- * Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no ' at either end,
+ * Excel sheet names: at most 31 UTF-16 code units (Excel counts a character outside the BMP, such
+ * as 𠀀 or an emoji, as two), none of : \ / ? * [ ], not blank, no ' at either end,
  * unique ignoring case, and not "History".
  */
 
 export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** The longest start of `text` that fits in `max` UTF-16 code units, never splitting a character. */
+export function fitCodeUnits(text: string, max: number): string {
+  let out = "";
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
 
 /** A valid sheet name for a text (not yet unique). */
 export function validSheetName(text: string): string {
@@ -13,7 +24,7 @@ export function validSheetName(text: string): string {
     .join("")
     .trim();
   s = s.replace(/^'+|'+$/g, "");
-  s = [...s].slice(0, MAX_SHEET_NAME).join("").replace(/'+$/, "").trim();
+  s = fitCodeUnits(s, MAX_SHEET_NAME).replace(/'+$/, "").trim();
   if (!s) s = "Sheet";
   if (s.toLowerCase() === "history") s = `${s}_`;
   return s;
@@ -22,7 +33,7 @@ export function validSheetName(text: string): string {
 export function isValidSheetName(name: string): boolean {
   return (
     name.length > 0 &&
-    [...name].length <= MAX_SHEET_NAME &&
+    name.length <= MAX_SHEET_NAME &&
     !/[:\\/?*[\]]/.test(name) &&
     !name.startsWith("'") &&
     !name.endsWith("'") &&
@@ -43,7 +54,7 @@ export class SheetNamer {
     let candidate = base;
     for (let i = 2; this.used.has(candidate.toLowerCase()); i++) {
       const suffix = `(${i})`;
-      candidate = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join("") + suffix;
+      candidate = fitCodeUnits(base, MAX_SHEET_NAME - suffix.length) + suffix;
     }
     this.used.add(candidate.toLowerCase());
     return candidate;

@@ -7,7 +7,7 @@ import { formatRef } from "../model";
 import { isCatchAll, responsibilitySplitter } from "../units/responsibility";
 import { normalizeText, tidy } from "../text/normalize";
 import { type ColumnField, type ColumnMapping, allHeaderWords, fieldOfHeader } from "./columns";
-import { type CellValue, type Grid, cellText, fillMerges, isErrorValue } from "./grid";
+import { type CellValue, type Grid, cellText, fillMerges, isErrorValue, usedMerges } from "./grid";
 import { parseTrailingClause } from "./notations";
 import { ReadError, type RawList, type RawTask, findYear } from "./raw";
 import { splitTitle } from "./text";
@@ -140,7 +140,9 @@ const SECTION_TEXT =
   /^([一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+(部分|篇|类))/;
 const NOTE_ROW = /^(注|备注|说明|填表人|审核人|制表|联系人|合计|总计|小计)[:：\s]?/;
 
-export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
+export function readRows(sheet: Grid, opts: RowReadOptions = {}): RawList {
+  // Merges cut to the used range (a whole-column merge covers the rows that exist), overlaps refused.
+  const grid: Grid = { ...sheet, merges: usedMerges(sheet) };
   if (grid.rows.length === 0 || grid.rows.every((r) => r.every((v) => cellText(v).trim() === ""))) {
     throw new ReadError(
       `Sheet "${grid.sheet}" is empty: expected a task list with a header row (序号, 重点任务, 牵头单位, …).`,

@@ -36,7 +36,10 @@ function column(i: number): string {
   return s;
 }
 
-export function taskSheetXml(rows: readonly (readonly string[])[] = TASK_ROWS): string {
+export function taskSheetXml(
+  rows: readonly (readonly string[])[] = TASK_ROWS,
+  merges: readonly string[] = [],
+): string {
   const body = rows
     .map((row, r) => {
       const cells = row
@@ -56,7 +59,9 @@ export function taskSheetXml(rows: readonly (readonly string[])[] = TASK_ROWS): 
     `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<dimension ref="A1:${column(width - 1)}${rows.length}"/>` +
     `<sheetData>${body}</sheetData>` +
-    `<mergeCells count="1"><mergeCell ref="A1:${column(width - 1)}1"/></mergeCells>` +
+    `<mergeCells count="${merges.length + 1}"><mergeCell ref="A1:${column(width - 1)}1"/>` +
+    merges.map((m) => `<mergeCell ref="${m}"/>`).join("") +
+    `</mergeCells>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `</worksheet>`
   );
@@ -66,6 +71,8 @@ export interface InjectOptions {
   /** Where the new sheet goes in the tab order. */
   position: "first" | "last";
   rows?: readonly (readonly string[])[];
+  /** Merged ranges besides the title's, e.g. "G1:G1048576". */
+  merges?: readonly string[];
   name?: string;
 }
 
@@ -142,6 +149,6 @@ export function injectTaskSheet(bytes: Uint8Array, opts: InjectOptions): Uint8Ar
   out[wbPart] = strToU8(workbook);
   out[relsPart] = strToU8(rels);
   out["[Content_Types].xml"] = strToU8(types);
-  out[part] = strToU8(taskSheetXml(opts.rows));
+  out[part] = strToU8(taskSheetXml(opts.rows, opts.merges));
   return zipSync(out, { level: 1 });
 }

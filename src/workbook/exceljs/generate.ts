@@ -16,7 +16,14 @@ import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
 import { type ApplyProgress, applyPlan, readSettings, writeSheetFrame } from "./apply";
-import { MAX_INPUT_BYTES, type OpenOptions, excelJsView, kindOfFile, openListFile } from "./open-file";
+import {
+  MAX_INPUT_BYTES,
+  type OpenOptions,
+  checkIsWorkbook,
+  excelJsView,
+  kindOfFile,
+  openListFile,
+} from "./open-file";
 import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ExcelJsReader } from "./read";
 import { writeWorkbook } from "./write-workbook";
@@ -82,6 +89,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     );
     if (bytes.length > MAX_INPUT_BYTES.workbook)
       throw new ReadError(`${input} is too large to read (over 100 MB).`);
+    checkIsWorkbook(bytes, input);
     const lost = await unsupportedParts(bytes);
     if (lost.length) {
       throw new ReadError(

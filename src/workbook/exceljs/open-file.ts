@@ -15,6 +15,7 @@ import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
 import { type WorkbookView, readLedgerInputs } from "../../core/plan/workbook-inputs";
+import { sniffWorkbook } from "../package/sniff";
 import { ExcelJsReader, worksheetToGrid } from "./read";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -76,6 +77,12 @@ function decode(file: string, bytes: Uint8Array): string {
   }
 }
 
+/** Stop, saying what the file is and what to do, when bytes given as a workbook are not one. */
+export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
+  const sniffed = sniffWorkbook(bytes, path.basename(file));
+  if (sniffed.message) throw new ReadError(sniffed.message);
+}
+
 export async function openListFile(file: string, opts: OpenOptions = {}): Promise<OpenedList> {
   const kind = kindOfFile(file);
   const name = path.basename(file);
@@ -103,6 +110,7 @@ export async function openListFile(file: string, opts: OpenOptions = {}): Promis
     return { raw: readDocxContent(content, name, opts), source: { file: name, kind: "docx" }, directory: [] };
   }
   const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
+  checkIsWorkbook(bytes, file);
   let reader: ExcelJsReader;
   try {
     reader = await ExcelJsReader.fromBytes(bytes);
@@ -170,11 +178,11 @@ export async function openDirectoryFile(file: string): Promise<DirectoryEntry[]>
     return readDirectoryGrid(parseCsv(text, path.basename(file)));
   }
   if (kind === "xlsx") {
-    const reader = await ExcelJsReader.fromBytes(await readBytes(file, MAX_INPUT_BYTES.workbook)).catch(
-      (err: unknown) => {
-        throw new ReadError(`${file} is not a readable .xlsx workbook (${String(err)}).`);
-      },
-    );
+    const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
+    checkIsWorkbook(bytes, file);
+    const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
+      throw new ReadError(`${file} is not a readable .xlsx workbook (${String(err)}).`);
+    });
     const sheets = await reader.sheets();
     const name = sheets.find((s) => s.name === DIRECTORY_SHEET)?.name ?? sheets[0]?.name;
     if (!name) throw new ReadError(`${file}: the workbook has no sheets.`);

@@ -51,7 +51,15 @@ export function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
   }
   fat.forEach((v, i) => view.setUint32(sectorAt(0) + i * 4, v, true));
   // Directory (sector 1): the root, whose child is the first stream; the others its right siblings.
-  const dir = (i: number, name: string, type: number, child: number, right: number, start: number, size: number) => {
+  const dir = (
+    i: number,
+    name: string,
+    type: number,
+    child: number,
+    right: number,
+    start: number,
+    size: number,
+  ) => {
     const at = sectorAt(1) + i * 128;
     for (let k = 0; k < name.length; k++) view.setUint16(at + k * 2, name.charCodeAt(k), true);
     view.setUint16(at + 64, (name.length + 1) * 2, true);

@@ -55,6 +55,7 @@ export const SAMPLE_WORKBOOK = path.join(
 interface GenerateFlags {
   output?: string;
   inPlace?: boolean;
+  force?: boolean;
   splitDir?: string;
   townSheets?: boolean;
   dueSoon: string;
@@ -86,6 +87,7 @@ async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io):
     ...(o.map?.length ? { mapping: parseMap(o.map) } : {}),
     ...(o.output ? { output: o.output } : {}),
     ...(o.inPlace ? { inPlace: true } : {}),
+    ...(o.force ? { force: true } : {}),
     ...(o.splitDir ? { splitDir: o.splitDir } : {}),
     ...(o.townSheets ? { townSheets: true } : {}),
     ...(o.sampleNote ? { sampleNote: true } : {}),
@@ -261,6 +263,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description("write a sheet per unit, a summary for leaders and the findings into a workbook")
       .option("-o, --output <file>", "the workbook to write (default: <file>（台账）.xlsx beside the input)")
       .option("--in-place", "update the input workbook itself (.xlsx only)")
+      .option("--force", "write even when a file to write looks open in Excel, WPS or LibreOffice")
       .option("--split-dir <dir>", "also write one workbook per unit into this folder, for sending out")
       .option(
         "--town-sheets",

@@ -26,6 +26,7 @@ import {
 } from "./open-file";
 import { type WorkbookPlanOptions, planForWorkbook, readLedgerInputs } from "../../core/plan/workbook-inputs";
 import { ExcelJsReader } from "./read";
+import { type WriteOptions, checkNotOpen } from "../write-file";
 import { writeWorkbook } from "./write-workbook";
 
 /** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
@@ -34,6 +35,8 @@ export interface GenerateOptions
   year?: number;
   output?: string;
   inPlace?: boolean;
+  /** Write even when an output file looks open in Excel, WPS or LibreOffice. */
+  force?: boolean;
   splitDir?: string;
   directoryEntries?: DirectoryEntry[];
   onProgress?: ApplyProgress;
@@ -78,6 +81,8 @@ export function defaultOutput(input: string): string {
 
 export async function generateFile(input: string, opts: GenerateOptions): Promise<GenerateResult> {
   const kind = kindOfFile(input);
+  // Updating a workbook open in Excel or WPS would be lost on its next save: say so before the work.
+  if (opts.inPlace) checkNotOpen(input, { force: opts.force ?? false });
   let wb: ExcelJS.Workbook;
   let opened;
   let previousProgress = new Map<string, ProgressEntry[]>();
@@ -142,7 +147,8 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       `The output would overwrite the input ${input}; give -o another file, or --in-place to update it.`,
     );
   }
-  await writeAtomically(output, wb, plan.sheets);
+  const write = { force: opts.force ?? false };
+  await writeAtomically(output, wb, plan.sheets, write);
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {
@@ -155,7 +161,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
         opts.splitDir,
         `${validSheetName(s.unit ?? s.name).replace(/[<>|"]/g, "_")}.xlsx`,
       );
-      await writeAtomically(file, one, [s]);
+      await writeAtomically(file, one, [s], write);
       splitFiles.push(file);
     }
   }
@@ -167,10 +173,12 @@ async function writeAtomically(
   file: string,
   wb: ExcelJS.Workbook,
   sheets: readonly SheetPlan[],
+  write: WriteOptions,
 ): Promise<void> {
   try {
-    await writeWorkbook(wb, sheets, file);
+    await writeWorkbook(wb, sheets, file, write);
   } catch (err) {
+    if (err instanceof ReadError) throw err;
     throw new ReadError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

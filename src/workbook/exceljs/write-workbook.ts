@@ -5,13 +5,14 @@
  * deflated to disk by Node's zlib. Memory stays near the size of the user's own sheets, whatever the plan's size.
  */
 import ExcelJS from "exceljs";
-import { createWriteStream, promises as fs } from "fs";
+import { createWriteStream } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { columnLetter } from "../../core/model";
 import type { SheetPlan, StyleId } from "../../core/plan/model";
 import { PALETTE, paletteRow } from "./apply";
 import { SharedStrings, type StyleIndex, dimensionRef, hyperlinksXml, sheetDataXml } from "./sheet-xml";
+import { type WriteOptions, writeFileAtomic } from "../write-file";
 import { ZipWriter } from "./zip-writer";
 
 /** XML attribute text back to its characters (for sheet names in workbook.xml). */
@@ -123,13 +124,14 @@ async function* sheetXml(frameXml: string, plan: SheetPlan, strings: SharedStrin
 }
 
 /**
- * Write `wb` to `file` with the cells of `sheets` (whose frames it holds), through a temporary
- * file beside it: a failure never leaves half a file, and never touches an existing one.
+ * Write `wb` to `file` with the cells of `sheets` (whose frames it holds), through write-file.ts:
+ * a failure or a kill never leaves half a file, and never touches an existing one.
  */
 export async function writeWorkbook(
   wb: ExcelJS.Workbook,
   sheets: readonly SheetPlan[],
   file: string,
+  opts: WriteOptions = {},
 ): Promise<void> {
   const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
   const parts = await packageParts(zip);
@@ -145,25 +147,28 @@ export async function writeWorkbook(
   if (!sstPart || !sstFile) throw new Error("internal: the workbook has no shared string table");
   const sstXml = await sstFile.async("string");
   const strings = new SharedStrings(countItems(sstXml));
-  const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
-  try {
-    const writer = new ZipWriter(out);
-    for (const entry of Object.values(zip.files)) {
-      if (entry.dir || entry.name === sstPart) continue;
-      const plan = planned.get(entry.name);
-      await writer.add(
-        entry.name,
-        plan ? sheetXml(await entry.async("string"), plan, strings) : await entry.async("nodebuffer"),
-      );
-    }
-    // The string table last: the sheets above numbered their texts into it.
-    await writer.add(sstPart, sharedStringsXml(sstXml, strings));
-    await writer.finish();
-    await fs.rename(tmp, file);
-  } catch (err) {
-    out.destroy();
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(
+    file,
+    async (tmp) => {
+      const out = createWriteStream(tmp);
+      try {
+        const writer = new ZipWriter(out);
+        for (const entry of Object.values(zip.files)) {
+          if (entry.dir || entry.name === sstPart) continue;
+          const plan = planned.get(entry.name);
+          await writer.add(
+            entry.name,
+            plan ? sheetXml(await entry.async("string"), plan, strings) : await entry.async("nodebuffer"),
+          );
+        }
+        // The string table last: the sheets above numbered their texts into it.
+        await writer.add(sstPart, sharedStringsXml(sstXml, strings));
+        await writer.finish();
+      } catch (err) {
+        out.destroy();
+        throw err;
+      }
+    },
+    opts,
+  );
 }

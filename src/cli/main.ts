@@ -56,6 +56,7 @@ interface GenerateFlags {
   output?: string;
   inPlace?: boolean;
   force?: boolean;
+  allowLarge?: boolean;
   splitDir?: string;
   townSheets?: boolean;
   dueSoon: string;
@@ -88,6 +89,7 @@ async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io):
     ...(o.output ? { output: o.output } : {}),
     ...(o.inPlace ? { inPlace: true } : {}),
     ...(o.force ? { force: true } : {}),
+    ...(o.allowLarge ? { allowLarge: true } : {}),
     ...(o.splitDir ? { splitDir: o.splitDir } : {}),
     ...(o.townSheets ? { townSheets: true } : {}),
     ...(o.sampleNote ? { sampleNote: true } : {}),
@@ -264,6 +266,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option("-o, --output <file>", "the workbook to write (default: <file>（台账）.xlsx beside the input)")
       .option("--in-place", "update the input workbook itself (.xlsx only)")
       .option("--force", "write even when a file to write looks open in Excel, WPS or LibreOffice")
+      .option("--allow-large", "generate even for more than 500 units or 20,000 tasks")
       .option("--split-dir <dir>", "also write one workbook per unit into this folder, for sending out")
       .option(
         "--town-sheets",

@@ -101,6 +101,26 @@ describe("cells and names that are out of the ordinary", () => {
   });
 });
 
+describe("a list far beyond a county's size", () => {
+  it("stops before writing, with what was found and the override flag", async () => {
+    const rows = [
+      ...TASK_ROWS.slice(0, 2),
+      ...Array.from({ length: 501 }, (_, i) => [
+        String(i + 1),
+        `任务${i + 1}`,
+        `县第${i + 1}办`,
+        "",
+        "6月底前",
+      ]),
+    ];
+    const r = await generate(withRows(rows));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('sheet "重点任务" of 清单.xlsx gives 501 tasks and 501 units');
+    expect(r.err).toContain("--allow-large");
+    expect(r.written).toBe(false);
+  });
+});
+
 describe("the output folder", () => {
   it("holds no temporary file after a refused input", async () => {
     const r = await generate(compoundFile({ Workbook: new Uint8Array(8) }));

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { MAX_UNIT_NAME } from "../../src/core/ledger";
+import { LIMITS, checkListSize, listSize } from "../../src/core/plan/limits";
 import { type Grid, fillMerges, usedMerges } from "../../src/core/read/grid";
 import { ReadError } from "../../src/core/read/raw";
 import {
@@ -135,5 +136,27 @@ describe("merged areas", () => {
         ],
       }),
     ).not.toThrow();
+  });
+});
+
+describe("sanity limits before generating", () => {
+  const rows = (n: number, unit: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => [String(i + 1), `任务${i + 1}`, unit(i), null, "6月底前"]);
+
+  it(`more than ${LIMITS.units} units stops with what was found and the override`, () => {
+    const l = listFromGrid(list(...rows(LIMITS.units + 1, (i) => `县第${i + 1}办`)));
+    expect(listSize(l)).toEqual({ tasks: LIMITS.units + 1, units: LIMITS.units + 1 });
+    expect(() => checkListSize(l, false)).toThrow(
+      'sheet "清单" of test.xlsx gives 501 tasks and 501 units; generation stops above 20,000 tasks or 500 units',
+    );
+    expect(() => checkListSize(l, false)).toThrow(/--allow-large/);
+    expect(() => checkListSize(l, true)).not.toThrow();
+  });
+
+  it(`more than ${LIMITS.tasks.toLocaleString("en-US")} tasks stops too; a list at the limits goes on`, () => {
+    const big = listFromGrid(list(...rows(LIMITS.tasks + 1, (i) => (i % 2 ? "县财政局" : "县发改局"))));
+    expect(() => checkListSize(big, false)).toThrow(/gives 20,001 tasks and 2 units/);
+    const atLimit = { ...big, tasks: big.tasks.slice(0, LIMITS.tasks) };
+    expect(() => checkListSize(atLimit, false)).not.toThrow();
   });
 });

@@ -12,6 +12,7 @@ import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
 import type { SheetPlan, WorkbookPlan } from "../../core/plan/model";
 import type { ProgressEntry } from "../../core/plan/progress";
+import { checkListSize } from "../../core/plan/limits";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
@@ -35,6 +36,8 @@ export interface GenerateOptions
   year?: number;
   output?: string;
   inPlace?: boolean;
+  /** Generate even beyond the sanity limits (500 units, 20,000 tasks). */
+  allowLarge?: boolean;
   /** Write even when an output file looks open in Excel, WPS or LibreOffice. */
   force?: boolean;
   splitDir?: string;
@@ -126,6 +129,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     directory,
     ...(opts.year ? { year: opts.year } : {}),
   });
+  checkListSize(list, opts.allowLarge ?? false);
   const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
   const plan = planForWorkbook(
     wb.worksheets.map((w) => w.name),

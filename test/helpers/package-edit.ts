@@ -36,6 +36,17 @@ function column(i: number): string {
   return s;
 }
 
+/**
+ * A cell's text as Excel stores it: control characters (which XML 1.0 cannot carry) as _xHHHH_.
+ * Text already holding _xHHHH_ is taken as stored (tests write escapes on purpose).
+ */
+function cellText(v: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+  return escapeXml(v).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => {
+    return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+  });
+}
+
 export function taskSheetXml(
   rows: readonly (readonly string[])[] = TASK_ROWS,
   merges: readonly string[] = [],
@@ -46,7 +57,7 @@ export function taskSheetXml(
         .map((v, c) =>
           v === ""
             ? ""
-            : `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`,
+            : `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`,
         )
         .join("");
       return `<row r="${r + 1}">${cells}</row>`;

@@ -1,6 +1,7 @@
 /** Reading a workbook file with ExcelJS into the core's grid shape. */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
+import { decodeXstring } from "../package/xstring";
 import type { SheetInfo, WorkbookReader } from "../port";
 
 export class ExcelJsReader implements WorkbookReader {
@@ -46,20 +47,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
 
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  // ExcelJS keeps _xHHHH_ escapes as written; the user sees the characters.
+  if (typeof v === "string") return decodeXstring(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return v;
   if (typeof v === "object") {
     if ("error" in v && typeof v.error === "string") return { error: v.error };
-    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
+    if ("richText" in v && Array.isArray(v.richText))
+      return decodeXstring(v.richText.map((t) => t.text).join(""));
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
       if (result && typeof result === "object" && "error" in result)
         return { error: String((result as { error: unknown }).error) };
       return toCellValue((result ?? null) as ExcelJS.CellValue);
     }
-    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("text" in v && typeof v.text === "string") return decodeXstring(v.text);
     if ("text" in v && v.text && typeof v.text === "object" && "richText" in v.text) {
-      return (v.text as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
+      return decodeXstring((v.text as { richText: { text: string }[] }).richText.map((t) => t.text).join(""));
     }
   }
   return String(v);

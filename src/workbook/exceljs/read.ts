@@ -1,6 +1,8 @@
 /** Reading a workbook file with ExcelJS into the core's grid shape. */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { clampMergeCells } from "../package/merges";
 import { decodeXstring } from "../package/xstring";
 import type { SheetInfo, WorkbookReader } from "../port";
 
@@ -9,7 +11,7 @@ export class ExcelJsReader implements WorkbookReader {
 
   static async fromBytes(bytes: Uint8Array): Promise<ExcelJsReader> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(withMergesClamped(bytes) as unknown as ExcelJS.Buffer);
     return new ExcelJsReader(wb);
   }
 
@@ -27,6 +29,29 @@ export class ExcelJsReader implements WorkbookReader {
     if (!ws) return Promise.reject(new Error(`no sheet named "${name}"`));
     return Promise.resolve(worksheetToGrid(ws));
   }
+}
+
+/**
+ * The package with merges over whole columns or the whole sheet cut to each sheet's used range
+ * (ExcelJS would make a cell for every cell they cover). Only worksheets are inflated to look;
+ * the package is rebuilt only when a merge had to be cut. What is read, not what is written.
+ */
+function withMergesClamped(bytes: Uint8Array): Uint8Array {
+  let sheets: Record<string, Uint8Array>;
+  try {
+    sheets = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+  } catch {
+    return bytes; // ExcelJS says what is wrong with it
+  }
+  const changed = new Map<string, ReturnType<typeof strToU8>>();
+  for (const [name, data] of Object.entries(sheets)) {
+    const clamped = clampMergeCells(strFromU8(data));
+    if (clamped !== null) changed.set(name, strToU8(clamped));
+  }
+  if (!changed.size) return bytes;
+  const all = unzipSync(bytes);
+  for (const [name, data] of changed) all[name] = data;
+  return zipSync(all, { level: 1 });
 }
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {

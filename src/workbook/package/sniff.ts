@@ -113,7 +113,9 @@ export function sniffWorkbook(bytes: Uint8Array, file: string): Sniffed {
     if (!names) {
       return {
         kind: "zip-other",
-        message: `${file} looks like a zip archive but cannot be opened (damaged or cut short?). Save the workbook again, or copy the original file once more.`,
+        message:
+          `${file} is not a readable .xlsx workbook: it looks like a zip package but cannot be opened ` +
+          `(damaged, or cut short while copying?). Save the workbook again, or copy the original file once more.`,
       };
     }
     const has = (n: string) => names.includes(n);
@@ -160,6 +162,6 @@ export function sniffWorkbook(bytes: Uint8Array, file: string): Sniffed {
     };
   return {
     kind: "unknown",
-    message: `${file} is not an Excel workbook (an .xlsx file is a zip package; this file is not). ${SAVE_AS}`,
+    message: `${file} is not a readable .xlsx workbook: an .xlsx file is a zip package, and this file is not one. ${SAVE_AS}`,
   };
 }

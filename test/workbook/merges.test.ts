@@ -38,3 +38,22 @@ describe("a list whose sheet holds a merge over a whole column or the whole shee
     });
   }
 });
+
+describe("overlapping merges in a workbook", () => {
+  it("stop with the sheet and both ranges named, for check and generate", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "清单.xlsx");
+    const base = new Uint8Array(readFileSync(path.join(CORPUS, "bootstrap01.xlsx")));
+    writeFileSync(file, injectTaskSheet(base, { position: "last", merges: ["C3:C5", "C4:D6"] }));
+    for (const args of [
+      ["check", file],
+      ["generate", file, "-o", path.join(dir, "out.xlsx")],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        'task-ledger: Sheet "重点任务": the merged ranges C3:C5 and C4:D6 overlap; a cell can belong to one merged range only. Unmerge one of them and save the workbook again.\n',
+      );
+    }
+  });
+});

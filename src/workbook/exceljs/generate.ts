@@ -106,6 +106,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       );
     }
     const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
+      if (err instanceof ReadError) throw err;
       throw new ReadError(
         `${input} is not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)}).`,
       );

@@ -115,6 +115,7 @@ export async function openListFile(file: string, opts: OpenOptions = {}): Promis
   try {
     reader = await ExcelJsReader.fromBytes(bytes);
   } catch (err) {
+    if (err instanceof ReadError) throw err;
     throw new ReadError(
       `${file} is not a readable .xlsx workbook (${err instanceof Error ? err.message.split("\n")[0] : String(err)}). ` +
         `If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.`,
@@ -181,6 +182,7 @@ export async function openDirectoryFile(file: string): Promise<DirectoryEntry[]>
     const bytes = await readBytes(file, MAX_INPUT_BYTES.workbook);
     checkIsWorkbook(bytes, file);
     const reader = await ExcelJsReader.fromBytes(bytes).catch((err: unknown) => {
+      if (err instanceof ReadError) throw err;
       throw new ReadError(`${file} is not a readable .xlsx workbook (${String(err)}).`);
     });
     const sheets = await reader.sheets();

@@ -1,8 +1,8 @@
 /** Reading a workbook file with ExcelJS into the core's grid shape. */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, MergedArea } from "../../core/read/grid";
+import { type CellValue, type Grid, type MergedArea, usedMerges } from "../../core/read/grid";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { clampMergeCells } from "../package/merges";
+import { clampMergeCells, mergeAreas, sheetNamesByPart } from "../package/merges";
 import { decodeXstring } from "../package/xstring";
 import type { SheetInfo, WorkbookReader } from "../port";
 
@@ -39,13 +39,24 @@ export class ExcelJsReader implements WorkbookReader {
 function withMergesClamped(bytes: Uint8Array): Uint8Array {
   let sheets: Record<string, Uint8Array>;
   try {
-    sheets = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+    sheets = unzipSync(bytes, {
+      filter: (f) =>
+        /^xl\/worksheets\/[^/]+\.xml$|^xl\/workbook\.xml$|^xl\/_rels\/workbook\.xml\.rels$/.test(f.name),
+    });
   } catch {
     return bytes; // ExcelJS says what is wrong with it
   }
+  const wbXml = sheets["xl/workbook.xml"];
+  const relsXml = sheets["xl/_rels/workbook.xml.rels"];
+  const names =
+    wbXml && relsXml ? sheetNamesByPart(strFromU8(wbXml), strFromU8(relsXml)) : new Map<string, string>();
   const changed = new Map<string, ReturnType<typeof strToU8>>();
   for (const [name, data] of Object.entries(sheets)) {
-    const clamped = clampMergeCells(strFromU8(data));
+    if (!name.startsWith("xl/worksheets/")) continue;
+    const xml = strFromU8(data);
+    // Overlapping merges (ExcelJS would stop with "Cannot merge already merged cells"): named here.
+    usedMerges({ sheet: names.get(name) ?? name, rows: [], merges: mergeAreas(xml) });
+    const clamped = clampMergeCells(xml);
     if (clamped !== null) changed.set(name, strToU8(clamped));
   }
   if (!changed.size) return bytes;

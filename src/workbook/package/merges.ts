@@ -61,3 +61,44 @@ export function clampMergeCells(sheetXml: string): string | null {
       tag.replace(`count="${n}"`, `count="${(out.match(/<mergeCell\s/g) ?? []).length}"`),
     );
 }
+
+/** The merged areas of a sheet's XML (1-based, inclusive). */
+export function mergeAreas(sheetXml: string): { top: number; left: number; bottom: number; right: number }[] {
+  const out = [];
+  for (const m of sheetXml.matchAll(
+    /<mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g,
+  )) {
+    out.push({ top: Number(m[2]), left: colNumber(m[1]!), bottom: Number(m[4]), right: colNumber(m[3]!) });
+  }
+  return out;
+}
+
+/** Each worksheet part's sheet name, from the workbook and its relationships. */
+export function sheetNamesByPart(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const tag of relsXml.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = /\sId="([^"]*)"/.exec(tag)?.[1];
+    const target = /\sTarget="([^"]*)"/.exec(tag)?.[1];
+    if (id && target)
+      targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
+  }
+  const out = new Map<string, string>();
+  for (const tag of workbookXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    const id = /\s(?:\w+:)?id="([^"]*)"/.exec(tag)?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) out.set(part, unescapeAttr(name));
+  }
+  return out;
+}
+
+function unescapeAttr(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");
+}

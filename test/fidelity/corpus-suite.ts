@@ -3,6 +3,10 @@
  * a task list added by package editing (first or last in the tab order, alternately), then goes
  * through generate and regenerate (run-case.ts). Split into shards so a machine with more cores
  * runs them side by side; every shard runs every one of its cases, none is skipped.
+ *
+ * Measured (today's ExcelJS writer, in one process, on the shared 2-core machine): the whole of
+ * test/fidelity — 385 Excel cases, 5 LibreOffice/WPS cases, the PDF sample — took 2 min 5 s of
+ * CPU and 5 min 12 s of wall time with other work running beside it; about 0.3 s of CPU per case.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";

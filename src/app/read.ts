@@ -13,7 +13,7 @@ import { settingsFromGrid } from "../core/plan/settings";
 import type { WorkbookView } from "../core/plan/workbook-inputs";
 import type { DocxContent } from "../core/read/docx";
 import type { Grid } from "../core/read/grid";
-import { type RawList, ReadError } from "../core/read/raw";
+import { DamagedInputError, type RawList, ReadError } from "../core/read/raw";
 import { type RowReadOptions, readRows } from "../core/read/rows";
 import { readText } from "../core/read/text";
 import { type DirectoryEntry, UnitDirectory } from "../core/units/directory";
@@ -162,7 +162,8 @@ function listFromView(
     try {
       return readGrid(grid, options, { file, kind: "sheet", sheet: s.name });
     } catch (err) {
-      if (!(err instanceof ReadError) || err instanceof InputError) throw err;
+      if (!(err instanceof ReadError) || err instanceof InputError || err instanceof DamagedInputError)
+        throw err;
       reasons.push(err.message);
     }
   }
@@ -193,7 +194,8 @@ function listFromDocx(content: DocxContent, source: SourceInfo, options: ReadOpt
     try {
       return readGrid(grid, options, source);
     } catch (err) {
-      if (!(err instanceof ReadError) || err instanceof InputError) throw err;
+      if (!(err instanceof ReadError) || err instanceof InputError || err instanceof DamagedInputError)
+        throw err;
       reasons.push(err.message);
     }
   }

@@ -89,6 +89,7 @@ interface GenerateFlags {
   output?: string;
   inPlace?: boolean;
   force?: boolean;
+  allowLarge?: boolean;
   splitDir?: string;
   townSheets?: boolean;
   sampleNote?: boolean;
@@ -168,6 +169,7 @@ async function runGenerate(
     ...(o.output ? { output: o.output } : {}),
     ...(o.inPlace ? { inPlace: true } : {}),
     ...(o.force ? { force: true } : {}),
+    ...(o.allowLarge ? { allowLarge: true } : {}),
     ...(o.splitDir ? { splitDir: o.splitDir } : {}),
     ...(o.townSheets ? { townSheets: true } : {}),
     ...(o.sampleNote ? { sampleNote: true } : {}),
@@ -328,6 +330,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option("-o, --output <file>", t("help.output"))
       .option("--in-place", t("help.inPlace"))
       .option("--force", t("help.force"))
+      .option("--allow-large", t("help.allowLarge"))
       .option("--split-dir <dir>", t("help.splitDir"))
       .option("--town-sheets", t("help.townSheets")),
   )

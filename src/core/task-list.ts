@@ -3,8 +3,16 @@
  * deadlines and status parsed, as of a given date.
  */
 import { findDeadlineInText, parseDeadline } from "./deadlines/parse";
-import type { Deadline, SourceInfo, Status, Task, TaskList, UnitRef } from "./model";
-import type { RawList, RawTask } from "./read/raw";
+import {
+  type Deadline,
+  type SourceInfo,
+  type Status,
+  type Task,
+  type TaskList,
+  type UnitRef,
+  formatRef,
+} from "./model";
+import { type RawList, type RawTask, ReadError } from "./read/raw";
 import { milestonesDone } from "./checks/warnings";
 import { parseStatus } from "./status/parse";
 import type { UnitDirectory } from "./units/directory";
@@ -18,7 +26,34 @@ export interface BuildOptions {
   directory: UnitDirectory;
 }
 
+/**
+ * The longest text taken as one unit name (UTF-16 code units). The longest real names run to about
+ * 25 (中共××县委全面深化改革委员会办公室); a longer "name" is a pasted paragraph or a broken cell, and
+ * would cost the typo index the square of its length.
+ */
+export const MAX_UNIT_NAME = 60;
+
+/** Stop, naming the cell, at a unit name too long to be one. */
+function checkNameLengths(r: RawTask): void {
+  const check = (names: readonly string[], field: "lead" | "cooperating") => {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i]!;
+      if (n.length <= MAX_UNIT_NAME) continue;
+      const where = r.fieldRefs[field] ?? r.fieldRefs.lead ?? r.ref;
+      throw new ReadError(
+        `${formatRef(where)}: a unit name of ${n.length.toLocaleString("en-US")} characters ("${n.slice(0, 20)}…"); ` +
+          `a unit name is at most ${MAX_UNIT_NAME} characters. Check that cell: it may hold a task text or pasted content ` +
+          `instead of unit names (separate units with 、 or ，).`,
+        where.kind === "cell" ? where.sheet : undefined,
+      );
+    }
+  };
+  check(r.leadNames, "lead");
+  check(r.coopNames, "cooperating");
+}
+
 export function buildTaskList(raw: RawList, source: SourceInfo, opts: BuildOptions): TaskList {
+  for (let i = 0; i < raw.tasks.length; i++) checkNameLengths(raw.tasks[i]!);
   const year = opts.year ?? raw.yearHint ?? Number(opts.asOf.slice(0, 4));
   const ctx = {
     year,

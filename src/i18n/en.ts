@@ -348,6 +348,7 @@ export const en: Record<MessageKey, string> = {
   "help.output": "the workbook to write (default: <file>（台账）.xlsx beside the input)",
   "help.inPlace": "update the input workbook itself (.xlsx only)",
   "help.force": "write even when the workbook looks open in Excel, WPS or LibreOffice",
+  "help.allowLarge": "generate even for more than 500 units or 20,000 tasks",
   "help.splitDir": "also write one workbook per unit into this folder, for sending out",
   "help.townSheets": "give towns named only through 各镇 their own sheets (towns from your directory)",
   "help.demoAsOf": "as-of date (default: 2024-07-01, mid-year of the sample)",

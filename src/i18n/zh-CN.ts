@@ -333,6 +333,7 @@ export const zhCN = {
   "help.output": "要写入的工作簿（默认：输入文件旁的 <文件名>（台账）.xlsx）",
   "help.inPlace": "直接更新输入的工作簿（仅限 .xlsx）",
   "help.force": "即使工作簿似乎正在 Excel、WPS 或 LibreOffice 中打开，也照样写入",
+  "help.allowLarge": "单位超过 500 个或任务超过 20,000 项时仍然生成",
   "help.splitDir": "另外在此文件夹中为每个单位写一个工作簿，便于分发",
   "help.townSheets": "为仅通过“各镇”涉及的镇（来自你的部门名录）生成各自的工作表",
   "help.demoAsOf": "统计截至日期（默认：2024-07-01，样例年份的年中）",

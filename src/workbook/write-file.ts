@@ -22,6 +22,7 @@ export function lockFilesFor(file: string): string[] {
   return [
     path.join(dir, `.~lock.${name}#`), // LibreOffice, WPS on Linux
     path.join(dir, `~$${name}`), // Excel, WPS on Windows
+    path.join(dir, `~$${name.slice(2)}`), // Excel, for a long name: its first two characters dropped
   ];
 }
 

@@ -178,7 +178,7 @@ describe("bad input ends in a clear message", () => {
     writeFileSync(path.join(dir, "old.xlsx"), ole);
     await expectReadError(
       path.join(dir, "old.xlsx"),
-      /old\.xlsx is not a readable \.xlsx workbook: .*old \.xls.*Save it as \.xlsx.*remove the password/,
+      /old\.xlsx is an old-format Office file .*save it as an Excel workbook \(\.xlsx\)/,
     );
     const docx = new JSZip();
     docx.file("[Content_Types].xml", "<Types/>");
@@ -186,7 +186,7 @@ describe("bad input ends in a clear message", () => {
     writeFileSync(path.join(dir, "word.xlsx"), await docx.generateAsync({ type: "nodebuffer" }));
     await expectReadError(
       path.join(dir, "word.xlsx"),
-      /word\.xlsx is not a readable \.xlsx workbook: it is a Word document/,
+      /word\.xlsx is a Word document, not an Excel workbook/,
     );
   });
 

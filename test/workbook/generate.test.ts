@@ -288,7 +288,7 @@ describe("refusals", () => {
       writeFileSync(path.join(dir, lock), "");
       const before = readFileSync(input);
       await expect(generate(input, { inPlace: true })).rejects.toThrow(
-        `looks open in a spreadsheet program (${lock} is beside it). Nothing was written.`,
+        `looks open in Excel, WPS or LibreOffice (${lock} is beside it)`,
       );
       expect(readFileSync(input).equals(before)).toBe(true);
       await generate(input, { inPlace: true, force: true });

@@ -1,18 +1,16 @@
 /**
- * Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no ' at either end,
+ * Excel sheet names: at most 31 UTF-16 code units (Excel counts a character outside the BMP, such
+ * as 𠀀 or an emoji, as two), none of : \ / ? * [ ], not blank, no ' at either end,
  * unique ignoring case, and not "History".
  */
 
 export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[:\\/?*[\]]/g;
 
-/**
- * The longest start of `s` at most `max` long as Excel counts (UTF-16 code units, so a character
- * outside the BMP such as 𠀀 counts 2), never splitting a character.
- */
-function clip(s: string, max: number): string {
+/** The longest start of `text` that fits in `max` UTF-16 code units, never splitting a character. */
+export function fitCodeUnits(text: string, max: number): string {
   let out = "";
-  for (const ch of s) {
+  for (const ch of text) {
     if (out.length + ch.length > max) break;
     out += ch;
   }
@@ -27,7 +25,7 @@ export function validSheetName(text: string): string {
     .trim();
   s = s.replace(/^'+|'+$/g, "");
   // Apostrophes and spaces together: trimming one may leave the other at an end ("县' '").
-  s = clip(s, MAX_SHEET_NAME).replace(/^[\s']+|[\s']+$/g, "");
+  s = fitCodeUnits(s, MAX_SHEET_NAME).replace(/^[\s']+|[\s']+$/g, "");
   if (!s) s = "Sheet";
   if (s.toLowerCase() === "history") s = `${s}_`;
   return s;
@@ -57,7 +55,7 @@ export class SheetNamer {
     let candidate = base;
     for (let i = 2; this.used.has(candidate.toLowerCase()); i++) {
       const suffix = `(${i})`;
-      candidate = clip(base, MAX_SHEET_NAME - suffix.length) + suffix;
+      candidate = fitCodeUnits(base, MAX_SHEET_NAME - suffix.length) + suffix;
     }
     this.used.add(candidate.toLowerCase());
     return candidate;

@@ -63,6 +63,12 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * The input is damaged in a way no other reading gets round (overlapping merged ranges): said at
+ * once, not collected among the reasons a sheet was not a list.
+ */
+export class DamagedInputError extends ReadError {}
+
 /** The first plausible year (2000–2099) in a text: "2024年是…" → 2024. */
 export function findYear(text: string): number | null {
   const m = /(20\d{2})\s*年/.exec(text);

@@ -8,7 +8,7 @@ import { formatRef } from "../model";
 import { normalizeText, tidy } from "../text/normalize";
 import { responsibilitySplitter } from "../units/responsibility";
 import { type ColumnMapping, allHeaderWords } from "./columns";
-import { type CellValue, type Grid, type MergedArea, cellText, fillMerges } from "./grid";
+import { type CellValue, type Grid, type MergedArea, cellText, fillMerges, usedMerges } from "./grid";
 import { ReadError, type RawList, type RawTask, findYear } from "./raw";
 import { classifyRow } from "./table/classify";
 import {
@@ -98,7 +98,9 @@ function headerAndMapping(grid: Grid, filled: CellValue[][], opts: RowReadOption
   return firstTry;
 }
 
-export function readRows(grid: Grid, opts: RowReadOptions = {}): RawList {
+export function readRows(sheet: Grid, opts: RowReadOptions = {}): RawList {
+  // Merges cut to the used range (a whole-column merge covers the rows that exist), overlaps refused.
+  const grid: Grid = { ...sheet, merges: usedMerges(sheet) };
   if (grid.rows.length === 0 || grid.rows.every((r) => r.every((v) => cellText(v).trim() === ""))) {
     throw new ReadError(
       `Sheet "${grid.sheet}" is empty: expected a task list with a header row (序号, 重点任务, 牵头单位, …).`,

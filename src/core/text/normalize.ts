@@ -69,7 +69,8 @@ function needsNormalizing(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (
-      c === 0x0d || // \r
+      (c < 0x20 && c !== 0x0a && c !== 0x09) || // \r and the control characters
+      c === 0x7f ||
       c === 0x28 || // ( of a pinyin annotation
       c === 0xff08 || // （
       c === 0x3000 ||
@@ -84,10 +85,17 @@ function needsNormalizing(text: string): boolean {
   return false;
 }
 
+/* eslint-disable no-control-regex -- control characters are what these expressions are for */
+/** Word's manual line break and the form feed: line breaks as the user sees them. */
+const LINE_BREAKS = /\r\n?|[\u000b\u000c]/g;
+/** Control characters a spreadsheet shows as nothing. */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\u200b\ufeff]/g;
+/* eslint-enable no-control-regex */
+
 /** Everything a reader does to a line before parsing it. Keeps line structure. */
 export function normalizeText(text: string): string {
   if (!needsNormalizing(text)) return text;
-  return toSimplified(stripPinyin(toHalfWidth(text.replace(/\r\n?/g, "\n")))).replace(/[\u200b\ufeff]/g, "");
+  return toSimplified(stripPinyin(toHalfWidth(text.replace(LINE_BREAKS, "\n")))).replace(INVISIBLE, "");
 }
 
 /** Collapse runs of white space (not line breaks) and trim. */

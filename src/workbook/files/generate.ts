@@ -18,7 +18,8 @@ import { validSheetName } from "../../core/plan/sheet-names";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { PackagePort } from "../package/port";
 import { writeSheets } from "../package/writer";
-import { writeFileAtomic } from "../write-file";
+import { checkNotOpen, writeFileAtomic } from "../write-file";
+import { checkListSize } from "../../core/plan/limits";
 import { nodeDeflate } from "./node-deflate";
 import { openInput } from "./open-file";
 
@@ -31,6 +32,8 @@ export interface GenerateOptions extends RunFlags, AppGenerateOptions {
   directoryEntries?: readonly DirectoryEntry[];
   /** Write even when the output looks open in Excel, WPS or LibreOffice. */
   force?: boolean;
+  /** Generate even beyond the sanity limits (500 units, 20,000 tasks). */
+  allowLarge?: boolean;
 }
 
 export interface GenerateResult {
@@ -57,11 +60,14 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   if (path.resolve(output) === path.resolve(input) && !inPlace)
     throw new InputError("error.overwriteInput", { file: input });
 
+  // Updating a workbook open in Excel or WPS would be lost on its next save: say so before the work.
+  if (inPlace) checkNotOpen(input, { force: Boolean(opts.force) });
   const read = await readWorkbook(opened.port, opened.input, opts, {
     today: opts.today ?? localDate(new Date()),
     file: path.basename(input),
     ...(opts.directoryEntries ? { directory: opts.directoryEntries } : {}),
   });
+  checkListSize(read.list, Boolean(opts.allowLarge));
   const plan = await generate(opened.port, read, opts);
   const force = { force: Boolean(opts.force) };
   await writeOrSay(output, () => writeFileAtomic(output, opened.port.bytes(), force));

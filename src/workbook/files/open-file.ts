@@ -16,6 +16,8 @@ import { NotTextError, decodeText } from "../../core/text/decode";
 import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
 import { PackagePort } from "../package/port";
+import { sniffWorkbook } from "../package/sniff";
+import { ReadError } from "../../core/read/raw";
 import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -63,6 +65,13 @@ function decode(file: string, bytes: Uint8Array): string {
   }
 }
 
+/** Stop, saying what the file is and what to do, when bytes given as a workbook are not one. */
+export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
+  const sniffed = sniffWorkbook(bytes, path.basename(file));
+  // What the file is, when it can be told; a damaged or unknown file gets the general message.
+  if (sniffed.message && sniffed.kind !== "unknown") throw new ReadError(sniffed.message);
+}
+
 /** A new workbook's port (lists read from text, .docx or CSV). */
 export function emptyWorkbook(): PackagePort {
   return new PackagePort(undefined, { deflate: nodeDeflate });
@@ -70,6 +79,7 @@ export function emptyWorkbook(): PackagePort {
 
 /** A workbook file's port; a file that is not a workbook is said so, with what to do. */
 export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<PackagePort> {
+  checkIsWorkbook(bytes, file);
   try {
     return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate }));
   } catch (err) {

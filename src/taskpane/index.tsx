@@ -5,6 +5,7 @@ import { parseLang } from "../i18n";
 import { MIN_EXCEL_API } from "../workbook/excel-api/adapter";
 import { createExcelLedger } from "../workbook/excel-api/ledger";
 import { App } from "./App";
+import { withTraditionalConverter } from "./converter";
 
 const today = () => localDate(new Date());
 
@@ -20,7 +21,7 @@ void Office.onReady(() => {
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
   createRoot(container).render(
     <App
-      ledger={createExcelLedger(run, requirements)}
+      ledger={withTraditionalConverter(createExcelLedger(run, requirements))}
       initialLang={parseLang(Office.context.displayLanguage)}
       today={today()}
     />,

@@ -16,7 +16,7 @@ export async function extractDocx(bytes: Uint8Array, source: string): Promise<Do
   let html: string;
   // mammoth and its zip and XML libraries are loaded only when a .docx is read (a third of the
   // task pane's code; a separate chunk there).
-  const { default: mammoth } = await import("mammoth");
+  const { default: mammoth } = await import(/* webpackChunkName: "docx" */ "mammoth");
   try {
     // Node's mammoth reads `buffer`, the browser's `arrayBuffer`; both take the bytes as they are.
     // Images are dropped: a task list needs none, and decoding them needs Node's Buffer.

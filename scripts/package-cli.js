@@ -43,6 +43,7 @@ async function main() {
     outfile: path.join(STAGE, "dist", "cli", "task-ledger.js"),
     metafile: true,
     logLevel: "warning",
+    plugins: [excelJsWithoutStreams],
   });
 
   fs.cpSync(path.join(ROOT, "assets", "samples"), path.join(STAGE, "assets", "samples"), { recursive: true });
@@ -72,6 +73,24 @@ async function main() {
     `${path.relative(ROOT, OUT)}: ${kb(OUT)} KB (the CLI bundle ${kb(path.join(STAGE, "dist", "cli", "task-ledger.js"))} KB)`,
   );
 }
+
+/**
+ * ExcelJS's entry also loads its streaming reader and writer (unzipper, archiver and their
+ * streams), which the CLI never uses: the bundle takes the workbook class and the enums alone,
+ * and starts about a tenth faster (measured by the bench's command-line row).
+ */
+const excelJsWithoutStreams = {
+  name: "exceljs-without-streams",
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: "exceljs", namespace: "exceljs-slim" }));
+    build.onLoad({ filter: /.*/, namespace: "exceljs-slim" }, () => ({
+      contents:
+        'module.exports = { Workbook: require("exceljs/lib/doc/workbook"), ...require("exceljs/lib/doc/enums") };',
+      resolveDir: ROOT,
+      loader: "js",
+    }));
+  },
+};
 
 /** The licence text of every package the bundle holds code from, once each. */
 function thirdPartyLicenses(metafile) {

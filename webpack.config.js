@@ -8,6 +8,7 @@
  *   webpack --env test                             the pane with the test host's fake Office (browser test)
  */
 const path = require("path");
+const webpack = require("webpack");
 const fs = require("fs");
 const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -56,6 +57,9 @@ async function httpsOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  // Only `webpack serve` (npm run dev-server) needs a certificate: a build never creates, installs
+  // or reads one, so it leaves the machine's certificates and the home folder as they were.
+  const serving = Boolean(env.WEBPACK_SERVE);
   const test = Boolean(env.test);
   const offline = Boolean(env.offline);
   const url = production ? env.url || PRODUCTION_URL : DEV_URL;
@@ -94,7 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
       commands: "./src/commands/commands.ts",
       ...(test ? { "fake-host": "./test/browser/fake-host.ts" } : {}),
     },
-    output: { path: outDir, filename: "[name].js", clean: true },
+    // The .docx import (mammoth and its zip and XML libraries) and the traditional-character
+    // converter (opencc-js) are chunks of their own, fetched from the pane's own folder the first
+    // time a step needs them: the first load carries neither.
+    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // mammoth's browser build still names Node modules it never calls there.
@@ -124,13 +131,24 @@ module.exports = async (env = {}, argv = {}) => {
         officeJs: test ? "" : officeJs,
       }),
       new CopyWebpackPlugin({ patterns: copies }),
+      // The core requires the converter synchronously where Node runs it; in the pane that require
+      // is left out (it throws TraditionalConverterMissing) and src/taskpane/converter.ts loads
+      // the converter as a chunk and hands it to the core.
+      new webpack.IgnorePlugin({
+        resourceRegExp: /^opencc-js\/t2cn$/,
+        contextRegExp: /[\\/]src[\\/]core[\\/]text$/,
+      }),
     ],
     performance: { hints: false },
-    devServer: {
-      static: { directory: outDir },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      port: 3000,
-      server: { type: "https", options: await httpsOptions() },
-    },
+    ...(serving
+      ? {
+          devServer: {
+            static: { directory: outDir },
+            headers: { "Access-Control-Allow-Origin": "*" },
+            port: 3000,
+            server: { type: "https", options: await httpsOptions() },
+          },
+        }
+      : {}),
   };
 };

@@ -99,9 +99,26 @@ function written(name: string, r: () => number, previousHadPrefix: boolean): str
   return name;
 }
 
-export function syntheticGrid(tasks: number, units: number, seed = 7): Grid {
+/**
+ * Unit names none of which the directory knows, every two within two edits of each other: two
+ * characters of one long name varied over 64 each (a province's village committees or service
+ * centres look like this). The typo index meets its worst case here.
+ */
+export function similarUnitNames(count: number): string[] {
+  const chars = Array.from(
+    "东南西北上下前后左右大小新老高低长短红黄青白金银铜铁山水林田湖草沙石江河溪泉桥塘坪坝沟岭峰岗川原岩洞园庄屯寨营堡关口湾州甸坡坎垭梁".slice(
+      0,
+      64,
+    ),
+  );
+  return Array.from(
+    { length: count },
+    (_, i) => `县${chars[i % 64]}${chars[Math.floor(i / 64) % 64]}产业服务中心`,
+  );
+}
+
+export function syntheticGrid(tasks: number, units: number, seed = 7, names = unitNames(units)): Grid {
   const r = rng(seed);
-  const names = unitNames(units);
   const pick = () => names[Math.floor(r() * names.length)]!;
   const rows: CellValue[][] = [
     [`2024年重点工作任务清单（合成数据，${tasks} 项）`],

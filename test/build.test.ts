@@ -3,23 +3,58 @@
  * place; the offline option bundles office.js for isolated intranets.
  */
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync, readdirSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "fs";
+import * as os from "os";
 import * as path from "path";
+import { gzipSync } from "zlib";
 
 const ROOT = path.join(__dirname, "..");
 const WEB = path.join(ROOT, "dist", "web");
+const WEBPACK = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
 
-function build(extra: string[], env: Record<string, string> = {}) {
-  execFileSync("npx", ["webpack", "--mode", "production", ...extra], {
+/**
+ * A production build with HOME pointed at an empty folder (webpack run directly, not through npx,
+ * which keeps its own cache there): whatever the build writes into a home folder stays visible.
+ */
+function build(extra: string[], env: Record<string, string> = {}): { home: string } {
+  const home = mkdtempSync(path.join(os.tmpdir(), "task-ledger-home-"));
+  execFileSync(process.execPath, [WEBPACK, "--mode", "production", ...extra], {
     cwd: ROOT,
     stdio: "ignore",
-    env: { ...process.env, ...env },
+    env: { ...process.env, HOME: home, USERPROFILE: home, ...env },
   });
+  return { home };
 }
 
+interface StatsModule {
+  name?: string;
+  modules?: StatsModule[];
+}
+interface Stats {
+  entrypoints: Record<string, { assets: { name: string }[] }>;
+  chunks: { initial: boolean; files: string[]; modules?: StatsModule[] }[];
+}
+
+/** Every module's name in a chunk, concatenated modules opened. */
+function moduleNames(modules: StatsModule[] = []): string[] {
+  return modules.flatMap((m) => [m.name ?? "", ...moduleNames(m.modules)]);
+}
+
+/** The libraries only an import or a traditional-character list needs. */
+const ON_DEMAND = /node_modules[\\/](mammoth|jszip|@xmldom|opencc-js)[\\/]/;
+
 describe("npm run build", () => {
+  let home = "";
+  let stats: Stats;
+  beforeAll(() => {
+    const statsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "task-ledger-stats-")), "stats.json");
+    home = build([`--json=${statsFile}`], { ADDIN_URL: "https://ledger.county.example/addin/" }).home;
+    stats = JSON.parse(readFileSync(statsFile, "utf8")) as Stats;
+  }, 180_000);
+
   it("writes the pane, the command page, icons and a manifest pointing at the production address", () => {
-    build([], { ADDIN_URL: "https://ledger.county.example/addin/" });
+    // Certificates are the dev server's business: the build leaves the home folder as it was.
+    expect(readdirSync(home)).toEqual([]);
     const manifest = readFileSync(path.join(WEB, "manifest.xml"), "utf8");
     expect(manifest).not.toMatch(/localhost/);
     expect(manifest).toMatch(
@@ -34,7 +69,26 @@ describe("npm run build", () => {
     expect(html.match(/https?:\/\/[^"' >]+/g)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
     ]);
-  }, 180_000);
+  });
+
+  it("the pane's first load is at most 200 KB gzipped; .docx import and opencc-js load on demand", () => {
+    const first = stats.entrypoints.taskpane!.assets.map((a) => a.name).filter((f) => f.endsWith(".js"));
+    const gzipped = first.reduce((n, f) => n + gzipSync(readFileSync(path.join(WEB, f))).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(200 * 1024);
+    const initial = stats.chunks.filter((c) => c.initial).flatMap((c) => moduleNames(c.modules));
+    expect(initial.filter((m) => ON_DEMAND.test(m))).toEqual([]);
+    // They are still there: in chunks of their own, beside the pane (its own origin).
+    const later = stats.chunks.filter((c) => !c.initial);
+    const lazy = (lib: string) =>
+      later.find((c) => moduleNames(c.modules).some((m) => m.includes(`node_modules/${lib}/`)))?.files ?? [];
+    for (const lib of ["mammoth", "opencc-js"]) {
+      const files = lazy(lib);
+      expect([lib, files.length > 0 && files.every((f) => existsSync(path.join(WEB, f)))]).toEqual([
+        lib,
+        true,
+      ]);
+    }
+  });
 
   it("--env offline bundles office.js and its Excel host files beside the pane", () => {
     build(["--env", "offline"]);

@@ -5,6 +5,7 @@ import { parseLang, translator } from "../i18n";
 import { MIN_EXCEL_API } from "../workbook/excel-api/adapter";
 import { openExcelSession } from "../workbook/excel-api/ledger";
 import { App } from "./App";
+import { withTraditionalConverter } from "./converter";
 
 const today = () => localDate(new Date());
 
@@ -22,7 +23,7 @@ void Office.onReady(() => {
   const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
   createRoot(container).render(
     <App
-      session={openExcelSession(run, requirements, today)}
+      session={withTraditionalConverter(openExcelSession(run, requirements, today))}
       initialLang={parseLang(Office.context.displayLanguage)}
       today={today()}
     />,

@@ -3,7 +3,6 @@
  * merged cells from rowspan/colspan) and its paragraphs become text lines (Word's automatic
  * numbering written out), then the table and text readers do the rest.
  */
-import mammoth from "mammoth";
 import type { Grid, MergedArea } from "./grid";
 import { ReadError } from "./raw";
 
@@ -15,6 +14,9 @@ export interface DocxContent {
 
 export async function extractDocx(bytes: Uint8Array, source: string): Promise<DocxContent> {
   let html: string;
+  // mammoth and its zip and XML libraries are loaded only when a .docx is read (a third of the
+  // task pane's code; a separate chunk there).
+  const { default: mammoth } = await import(/* webpackChunkName: "docx" */ "mammoth");
   try {
     // Node's mammoth reads `buffer`, the browser's `arrayBuffer`; both take the bytes as they are.
     // Images are dropped: a task list needs none, and decoding them needs Node's Buffer.

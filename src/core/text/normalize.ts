@@ -4,13 +4,43 @@
  */
 import { TRADITIONAL_CHARS } from "./traditional-chars";
 
-type ConverterFactory = (options: { from: string; to: string }) => (s: string) => string;
-// opencc-js ships ESM-only type declarations; its "require" export is a UMD build that works
-// in Node and in webpack alike.
-// eslint-disable-next-line @typescript-eslint/no-require-imports, no-restricted-globals -- a library, not the platform
-const { Converter } = require("opencc-js/t2cn") as { Converter: ConverterFactory };
+type Convert = (s: string) => string;
+type ConverterFactory = (options: { from: string; to: string }) => Convert;
 
-let t2s: ((s: string) => string) | null = null;
+/**
+ * The traditional → simplified converter (opencc-js, a fifth of a megabyte with its tables) is
+ * loaded only when a text holds a traditional character; most lists hold none. In Node it is
+ * required here the first time. The task pane's build leaves it out of this module (webpack.config.js)
+ * so that the pane's first load does not carry it: there a step that meets a traditional character
+ * throws TraditionalConverterMissing, and the pane loads the converter, hands it over with
+ * provideTraditionalConverter and runs the step again.
+ */
+let t2s: Convert | null = null;
+
+export class TraditionalConverterMissing extends Error {
+  constructor() {
+    super("The traditional-to-simplified converter is not loaded yet.");
+    this.name = "TraditionalConverterMissing";
+  }
+}
+
+export function provideTraditionalConverter(convert: Convert): void {
+  t2s = convert;
+}
+
+function loadConverter(): Convert {
+  let factory: ConverterFactory;
+  try {
+    // opencc-js ships ESM-only type declarations; its "require" export is a UMD build.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, no-restricted-globals -- a library, not the platform
+    factory = (require("opencc-js/t2cn") as { Converter: ConverterFactory }).Converter;
+  } catch (err) {
+    if ((err as { code?: string } | null)?.code === "MODULE_NOT_FOUND")
+      throw new TraditionalConverterMissing();
+    throw err;
+  }
+  return factory({ from: "t", to: "cn" });
+}
 
 /** 1 for each character opencc converts on its own, over U+3400–U+FAFF. */
 const TRAD_BASE = 0x3400;
@@ -20,7 +50,8 @@ const TRAD_TABLE = (() => {
   return table;
 })();
 
-function hasTraditional(text: string): boolean {
+/** Whether the text holds a character the converter would change. */
+export function hasTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= TRAD_BASE && c <= 0xfaff && TRAD_TABLE[c - TRAD_BASE] === 1) return true;
@@ -32,8 +63,7 @@ function hasTraditional(text: string): boolean {
 export function toSimplified(text: string): string {
   // Most lists are simplified already: skip the converter unless a traditional character is there.
   if (!hasTraditional(text)) return text;
-  const convert = (t2s ??= Converter({ from: "t", to: "cn" }));
-  return convert(text);
+  return (t2s ??= loadConverter())(text);
 }
 
 /**

@@ -121,20 +121,26 @@ export function resolveAcrossList(refs: UnitRef[], directory: UnitDirectory): vo
   }
 
   // Candidate targets: directory names and aliases (→ canonical), and names in this list.
-  const targets = new Map<string, Target>();
+  const byKey = new Map<string, Target>();
   for (const e of directory.entries()) {
     const rank = e.source === "user" ? 3 : 2;
-    for (const n of [e.name, ...e.aliases]) targets.set(nameKey(n), { name: e.name, known: true, rank });
+    for (const n of [e.name, ...e.aliases]) byKey.set(nameKey(n), { name: e.name, known: true, rank });
   }
   for (const [n, known] of knownInList) {
-    if (!targets.has(n)) targets.set(n, { name: n, known, rank: 1 });
+    if (!byKey.has(n)) byKey.set(n, { name: n, known, rank: 1 });
   }
-  const index = new DeletionIndex([...targets.keys()], TYPO_FOLD.suggestDistance);
+  const targets = new Targets(byKey, freq);
+  const index = new DeletionIndex(targets.keys, TYPO_FOLD.suggestDistance);
 
+  const memo: DistanceMemo = {
+    stamp: 0,
+    at: new Uint32Array(targets.keys.length),
+    d: new Uint8Array(targets.keys.length),
+  };
   const decided = new Map<string, Partial<UnitRef> | null>();
   for (const name of freq.keys()) {
     if (knownInList.get(name)) continue;
-    decided.set(name, decideUnknown(name, freq, targets, index));
+    decided.set(name, decideUnknown(name, freq.get(name) ?? 0, byKey, targets, index, memo));
   }
   // Mentions may share a ref: decide from the name each held before any was changed.
   const changes: [UnitRef, Partial<UnitRef>][] = [];
@@ -154,6 +160,45 @@ interface Target {
   rank: number;
 }
 
+/**
+ * The targets in the order a suggestion prefers them: user directory, built-in directory, then
+ * names of the list (those the list resolved first, then by how often the list writes them), ties
+ * by name. A list-only name is a target for an unknown name only when written more often, so the
+ * targets open to a name are always a leading part of this order, and the index built over it
+ * keeps each bucket in it: a look-up can stop at the end of that part and once it has enough.
+ */
+class Targets {
+  readonly keys: readonly string[];
+  readonly list: readonly Target[];
+  readonly freq: readonly number[];
+  /** Where the list's unknown names start (they run to the end, most often written first). */
+  private readonly firstUnknown: number;
+
+  constructor(byKey: Map<string, Target>, freq: Map<string, number>) {
+    const all = [...byKey].map(([key, t]) => ({ key, t, f: freq.get(t.name) ?? 0 }));
+    const tier = (t: Target) => (t.rank > 1 ? t.rank + 1 : t.known ? 1 : 0);
+    all.sort((a, b) => tier(b.t) - tier(a.t) || b.f - a.f || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.keys = all.map((x) => x.key);
+    this.list = all.map((x) => x.t);
+    this.freq = all.map((x) => x.f);
+    let u = all.length;
+    while (u > 0 && tier(all[u - 1]!.t) === 0) u--;
+    this.firstUnknown = u;
+  }
+
+  /** How many leading targets a name written `times` times may be folded into. */
+  openTo(times: number): number {
+    let lo = this.firstUnknown;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.freq[mid]! > times) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** Names that differ only in numbers are different units (第一中学 / 第二中学, 1号 / 7号). */
 const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
 
@@ -163,7 +208,9 @@ const NUMERALS = /[0-9一二三四五六七八九十百〇零]+/g;
  * is linear in the names; a look-up touches only the query's own deletions. The deletions are
  * never built as strings: each is a hash worked out from prefix hashes, so a name of n characters
  * costs n² multiplications rather than n² new strings. A hash shared by chance only adds a
- * candidate, which the caller's edit distance then turns away.
+ * candidate, which the caller's edit distance then turns away. Each bucket keeps the names in the
+ * order they were given, so a caller that gives them best first can stop a bucket early: names
+ * that are all near one another (thousands of village committees) then cost no more than others.
  */
 export class DeletionIndex {
   readonly names: readonly string[];
@@ -172,9 +219,6 @@ export class DeletionIndex {
   private readonly byVariant = new Map<number, number[]>();
   /** Each indexed name's deletion hashes, reused when that name is looked up in turn. */
   private readonly variants = new Map<string, number[]>();
-  /** Look-up stamps per name: a name met through several variants is gathered once. */
-  private readonly seen: Uint32Array;
-  private stamp = 0;
 
   constructor(
     names: readonly string[],
@@ -182,7 +226,6 @@ export class DeletionIndex {
   ) {
     this.names = names;
     this.numberless = names.map((n) => n.replace(NUMERALS, "#"));
-    this.seen = new Uint32Array(names.length);
     names.forEach((n, i) => {
       const own = deletionHashes(n, depth);
       this.variants.set(n, own);
@@ -194,21 +237,20 @@ export class DeletionIndex {
     });
   }
 
-  /** Numbers of the names within `max` deletions of `name` (each once), and perhaps a few more. */
-  candidates(name: string, max: number): number[] {
-    const out: number[] = [];
-    const stamp = ++this.stamp;
-    const depth = Math.min(max, this.depth);
-    const own = (depth === this.depth ? this.variants.get(name) : undefined) ?? deletionHashes(name, depth);
+  /**
+   * The lists of names sharing one of the deletion variants of `name` made with up to `depth`
+   * deletions, one list per variant, each in ascending name number. Together they hold every
+   * name within `depth` edits (a name may be in several lists).
+   */
+  buckets(name: string, depth: number): (readonly number[])[] {
+    const d = Math.min(depth, this.depth);
+    let own = this.variants.get(name) ?? deletionHashes(name, this.depth);
+    // Variants come whole name first, then one deletion per character, then the second deletions.
+    if (d < this.depth) own = own.slice(0, d === 0 ? 1 : 1 + [...name].length);
+    const out: (readonly number[])[] = [];
     for (let k = 0; k < own.length; k++) {
       const list = this.byVariant.get(own[k]!);
-      if (!list) continue;
-      for (let j = 0; j < list.length; j++) {
-        const i = list[j]!;
-        if (this.seen[i] === stamp) continue;
-        this.seen[i] = stamp;
-        out.push(i);
-      }
+      if (list) out.push(list);
     }
     return out;
   }
@@ -254,47 +296,76 @@ function deletionHashes(name: string, depth: number): number[] {
   return out;
 }
 
+/** How many suggestions an unknown name keeps. */
+const NEAREST = 3;
+
+/** Distances to targets already met in one look-up (a target sits in several buckets). */
+interface DistanceMemo {
+  /** The look-up's number; `at[i]` is the look-up that measured target i. */
+  stamp: number;
+  at: Uint32Array;
+  /** Target i's distance, FAR when it is not one to suggest. */
+  d: Uint8Array;
+}
+const FAR = 255;
+
 function decideUnknown(
   name: string,
-  freq: Map<string, number>,
-  targets: Map<string, Target>,
+  ownFreq: number,
+  byKey: Map<string, Target>,
+  targets: Targets,
   index: DeletionIndex,
+  memo: DistanceMemo,
 ): Partial<UnitRef> | null {
   // Bare name written in full elsewhere in the list.
   if (!SELF_PREFIXED.test(name)) {
     for (const p of ["县", "县委", "区"]) {
-      const t = targets.get(p + name);
+      const t = byKey.get(p + name);
       if (t) return { name: t.name, known: t.known, via: "list" };
     }
   }
   const len = [...name].length;
   const max = len >= TYPO_FOLD.minLengthForSuggestTwo ? TYPO_FOLD.suggestDistance : 1;
-  const found: { name: string; known: boolean; rank: number; d: number; f: number }[] = [];
-  const ownFreq = freq.get(name) ?? 0;
+  const open = targets.openTo(ownFreq);
   const ownNumberless = name.replace(NUMERALS, "#");
-  const candidates = index.candidates(name, max);
-  for (let c = 0; c < candidates.length; c++) {
-    const i = candidates[c]!;
+  const stamp = ++memo.stamp;
+  const distance = (i: number): number => {
+    if (memo.at[i] === stamp) return memo.d[i]!;
+    memo.at[i] = stamp;
     // Names that differ only in numbers are different units.
-    if (index.numberless[i] === ownNumberless) continue;
-    const k = index.names[i]!;
-    const t = targets.get(k);
-    if (!t || t.name === name) continue;
-    const tf = freq.get(t.name) ?? 0;
-    // A list name is a target only when it is written more often than this one.
-    if (!t.known && tf <= ownFreq) continue;
-    const d = editDistance(name, k, max);
-    if (d <= max) found.push({ name: t.name, known: t.known, rank: t.rank, d, f: tf });
+    const far = targets.list[i]!.name === name || index.numberless[i] === ownNumberless;
+    return (memo.d[i] = far ? FAR : editDistance(name, index.names[i]!, max));
+  };
+  // The nearest names, best first, are the first few (in target order) at the smallest distance,
+  // then the next distance. Each bucket is in target order: from each, only its first NEAREST
+  // names at the distance sought can be among them, so a bucket is left once it has given those.
+  const best = new Map<string, { d: number; i: number }>();
+  for (let want = 1; want <= max && best.size < NEAREST; want++) {
+    for (const list of index.buckets(name, want)) {
+      const names: string[] = [];
+      for (let j = 0; j < list.length && names.length < NEAREST; j++) {
+        const i = list[j]!;
+        if (i >= open) break;
+        if (distance(i) !== want) continue;
+        const n = targets.list[i]!.name;
+        if (names.includes(n)) continue;
+        names.push(n);
+        const b = best.get(n);
+        if (!b || want < b.d || (want === b.d && i < b.i)) best.set(n, { d: want, i });
+      }
+    }
   }
-  if (found.length === 0) return null;
-  found.sort((a, b) => a.d - b.d || b.rank - a.rank || b.f - a.f);
-  const nearest = [...new Set(found.map((f) => f.name))].slice(0, 3);
-  const best = found[0]!;
-  const tied = found.some((f) => f.d === best.d && f.rank === best.rank && f.name !== best.name);
+  if (best.size === 0) return null;
+  const found = [...best.values()].sort((a, b) => a.d - b.d || a.i - b.i);
+  const nearest = found.slice(0, NEAREST).map((f) => targets.list[f.i]!.name);
+  const first = found[0]!;
+  const top = targets.list[first.i]!;
+  const second = found[1];
+  const tied = second !== undefined && second.d === first.d && targets.list[second.i]!.rank === top.rank;
   const safe =
     !tied &&
-    ((best.d === 1 && len >= TYPO_FOLD.minLengthForOne) ||
-      (best.d === 2 && len >= TYPO_FOLD.minLengthForTwo));
-  if (safe) return { name: best.name, known: best.known, via: "typo", nearest };
+    ((first.d === 1 && len >= TYPO_FOLD.minLengthForOne) ||
+      (first.d === 2 && len >= TYPO_FOLD.minLengthForTwo));
+  if (safe) return { name: top.name, known: top.known, via: "typo", nearest };
   return { nearest };
 }

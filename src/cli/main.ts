@@ -9,6 +9,7 @@ import * as path from "path";
 import { type Severity, runChecks } from "../core/checks/findings";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import { localDate, parseYmd } from "../core/deadlines/dates";
+import { listCycle } from "../core/cycle/cycle";
 import { buildTaskList } from "../core/ledger";
 import type { TaskList } from "../core/model";
 import { COLUMN_FIELDS, type ColumnField } from "../core/read/columns";
@@ -241,12 +242,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (!(Number.isInteger(dueSoonDays) && dueSoonDays >= 0))
         throw new UsageError(`--due-soon "${o.dueSoon}": expected a number of days.`);
       const { list, directory, asOf } = await loadList(file, o, io);
-      const result = runChecks(list, directory, { asOf, dueSoonDays });
+      const cycle = listCycle(list, [], { asOf });
+      const result = runChecks(cycle.list, directory, {
+        asOf,
+        dueSoonDays,
+        behindPoints: cycle.settings.behindPoints,
+        ...(cycle.settings.start ? { start: cycle.settings.start } : {}),
+      });
       const t = translator(lang);
       if (o.json) {
         const warnings = new Map(result.warnings.map((w, i) => [i, w] as const));
         const findings = result.findings.map((f) => renderFinding(f, t));
-        io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings), null, 2) + "\n");
+        const json = toJsonReport(cycle.list, asOf, findings, warnings, cycle);
+        io.out(JSON.stringify(json, null, 2) + "\n");
       } else {
         io.out(renderTextReport(list, result, { asOfText: formatDate(asOf, lang), t }));
       }

@@ -1,8 +1,11 @@
 /**
  * The CLI's JSON contract (`task-ledger check --json`). Other work builds on it: keep it stable.
  */
+import type { Warning } from "../checks/warnings";
+import type { StatusSource, TaskCycle } from "../cycle/reports";
 import { type UnitSummary, summarizeUnits } from "../ledger";
 import { type Deadline, type Status, type TaskList, type UnitRef, formatRef } from "../model";
+import { unitFigures } from "./figures";
 
 export interface JsonFinding {
   code: string;
@@ -30,7 +33,16 @@ export interface JsonTask {
   groups: string[];
   leader: string | null;
   deadline: { text: string; kind: Deadline["kind"]; due: string | null };
-  status: { text: string; state: Status["state"]; percent: number | null };
+  status: {
+    text: string;
+    state: Status["state"];
+    percent: number | null;
+    /** The period of the lead unit's latest report, or null. */
+    reported: string | null;
+    source: StatusSource;
+    /** 序时 %, or null. */
+    expected: number | null;
+  };
   ref: string;
   warning?: string;
 }
@@ -40,8 +52,28 @@ export interface JsonReport {
   asOf: string;
   year: number;
   tasks: JsonTask[];
-  units: { name: string; lead: number; cooperating: number }[];
+  units: JsonUnit[];
   findings: JsonFinding[];
+}
+
+export interface JsonUnit {
+  name: string;
+  lead: number;
+  cooperating: number;
+  /** Lead tasks by state. */
+  done: number;
+  inProgress: number;
+  behind: number;
+  overdue: number;
+  notReported: number;
+  /** True when the unit returned this period (false before the cycle begins). */
+  reported: boolean;
+}
+
+/** What the monthly cycle adds: each task's cycle state, the units that reported this period. */
+export interface JsonCycle {
+  tasks: readonly TaskCycle[];
+  reporting: ReadonlySet<string>;
 }
 
 const unitJson = (u: UnitRef): JsonUnitRef => ({ name: u.name, raw: u.raw, known: u.known });
@@ -51,8 +83,13 @@ export function toJsonReport(
   asOf: string,
   findings: JsonFinding[] = [],
   warnings?: ReadonlyMap<number, string>,
+  cycle?: JsonCycle,
 ): JsonReport {
   const units: UnitSummary[] = summarizeUnits(list);
+  const colours = list.tasks.map((_, i) => (warnings?.get(i) ?? "none") as Warning);
+  const figures = new Map(
+    unitFigures(list, colours, cycle?.tasks, cycle?.reporting).map((u) => [u.name, u] as const),
+  );
   return {
     source: { ...list.source },
     asOf,
@@ -67,11 +104,31 @@ export function toJsonReport(
       groups: t.groups,
       leader: t.leader,
       deadline: { text: t.deadline.text, kind: t.deadline.kind, due: t.deadline.due },
-      status: { text: t.status.text, state: t.status.state, percent: t.status.percent },
+      status: {
+        text: t.status.text,
+        state: t.status.state,
+        percent: t.status.percent,
+        reported: cycle?.tasks[i]?.reported ?? null,
+        source: cycle?.tasks[i]?.source ?? "list",
+        expected: cycle?.tasks[i]?.expected ?? null,
+      },
       ref: formatRef(t.ref),
       ...(warnings?.has(i) ? { warning: warnings.get(i)! } : {}),
     })),
-    units: units.map((u) => ({ name: u.name, lead: u.lead, cooperating: u.cooperating })),
+    units: units.map((u) => {
+      const f = figures.get(u.name);
+      return {
+        name: u.name,
+        lead: u.lead,
+        cooperating: u.cooperating,
+        done: f?.done ?? 0,
+        inProgress: f?.inProgress ?? 0,
+        behind: f?.behind ?? 0,
+        overdue: f?.overdue ?? 0,
+        notReported: f?.notReported ?? 0,
+        reported: f?.reported ?? false,
+      };
+    }),
     findings,
   };
 }

@@ -13,7 +13,8 @@ import { buildTaskList } from "../src/core/ledger";
 import type { TaskList } from "../src/core/model";
 import { type PlanInput, buildPlan } from "../src/core/plan/build";
 import type { WorkbookPlan } from "../src/core/plan/model";
-import { type ProgressEntry, readUnitProgress } from "../src/core/plan/progress";
+import { FORM_COL, type ReadForm, readForm } from "../src/core/cycle/form";
+import { ledgerReports } from "../src/core/cycle/ledger-reports";
 import { readRows } from "../src/core/read/rows";
 import { UnitDirectory } from "../src/core/units/directory";
 import { formatDate, translator } from "../src/i18n";
@@ -40,7 +41,7 @@ function planInput(
   list: TaskList,
   checks: CheckResult,
   sheet: string,
-  extra: Pick<PlanInput, "includeDirectory" | "previousProgress">,
+  extra: Pick<PlanInput, "includeDirectory" | "reports">,
 ): PlanInput {
   return {
     list,
@@ -94,20 +95,25 @@ function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): numb
     { asOf: AS_OF, directory },
   );
   const checks = runChecks(list, directory, { asOf: AS_OF, dueSoonDays: 15 });
-  const previousProgress = new Map<string, ProgressEntry[]>();
+  const forms: ReadForm[] = [];
   for (const sheet of first.sheets) {
     if (sheet.role !== "unit" || !sheet.unit) continue;
     // The sheet as the unit returns it: a progress note in every task row.
     const rows = sheet.rows.map((row) =>
       typeof row[0]?.v === "number"
-        ? [...row.slice(0, 8).map((c) => c?.v ?? null), `第${row[0].v}项已推进`]
+        ? row.map((c, k) => (k === FORM_COL.progress - 1 ? `第${String(row[0]!.v)}项已推进` : (c?.v ?? null)))
         : row.map((c) => c?.v ?? null),
     );
-    previousProgress.set(sheet.unit, readUnitProgress({ sheet: sheet.name, rows, merges: [] }));
+    const form = readForm({ sheet: sheet.name, rows, merges: [] });
+    if (form) forms.push(form);
   }
   gc();
   const start = performance.now();
-  buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: false, previousProgress }));
+  const reports = ledgerReports({ history: [], forms, legacy: new Map() }, list, {
+    asOf: AS_OF,
+    period: AS_OF.slice(0, 7),
+  });
+  buildPlan(planInput(list, checks, grid.sheet, { includeDirectory: false, reports }));
   return performance.now() - start;
 }
 

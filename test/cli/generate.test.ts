@@ -38,6 +38,6 @@ describe("task-ledger generate", () => {
     const out = path.join(dir, "demo.xlsx");
     const r = await runCli(["demo", "-o", out]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/预警：红 2，黄 2，蓝 1，绿 13/);
+    expect(r.out).toMatch(/预警：红 2，黄 3，蓝 1，绿 12/);
   });
 });

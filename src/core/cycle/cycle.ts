@@ -5,6 +5,7 @@
 import { taskExpected } from "../checks/warnings";
 import type { TaskList } from "../model";
 import type { CycleSettings } from "../plan/model";
+import { type LedgerReportInputs, ledgerReports } from "./ledger-reports";
 import { type ProgressReport, type TaskCycle, applyReports, reportingUnits } from "./reports";
 import { DEFAULT_BEHIND_POINTS, periodOf } from "./schedule";
 
@@ -57,4 +58,18 @@ export function listCycle(list: TaskList, reports: readonly ProgressReport[], in
     reporting: reportingUnits(reports, settings.period),
     settings,
   };
+}
+
+/**
+ * The cycle of a ledger on a run: the reports on record (its history and what was typed into its
+ * unit sheets) applied to the list read from it.
+ */
+export function ledgerCycle(
+  list: TaskList,
+  inputs: LedgerReportInputs,
+  input: CycleInput,
+): ListCycle & { reports: ProgressReport[] } {
+  const settings = cycleSettings(input);
+  const reports = ledgerReports(inputs, list, { asOf: input.asOf, period: settings.period });
+  return { ...listCycle(list, reports, input), reports };
 }

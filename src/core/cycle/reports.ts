@@ -87,6 +87,8 @@ export interface TaskCycle {
   cooperating: ProgressReport[];
   /** The lead unit's latest report. */
   latest: ProgressReport | null;
+  /** The list's own progress text (what the office had before any report). */
+  listText: string;
 }
 
 const newer = (a: ProgressReport, b: ProgressReport) =>
@@ -151,6 +153,7 @@ export function applyReports(
       notReported: started && task.lead.length > 0 && !reportedNow && status.state !== "done",
       cooperating: [...coop.values()],
       latest,
+      listText: task.status.text,
     });
     return latest ? { ...task, status } : task;
   });

@@ -12,6 +12,11 @@ import type { DirectoryEntry, UnitDirectory } from "../units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../units/directory-sheet";
 import { type PlanInput, buildPlan } from "./build";
 import { type LedgerSettings, SETTINGS_SHEET, type WorkbookPlan } from "./model";
+import { type ReadForm, readForm } from "../cycle/form";
+import { readHistory } from "../cycle/history";
+import { ledgerIdFor } from "../cycle/key";
+import type { ListCycle } from "../cycle/cycle";
+import type { ProgressReport } from "../cycle/reports";
 import { type ProgressEntry, readUnitProgress } from "./progress";
 import { settingsFromGrid } from "./settings";
 
@@ -26,7 +31,12 @@ export interface LedgerInputs {
   source: SourceInfo;
   directory: DirectoryEntry[];
   previous: LedgerSettings | null;
-  previousProgress: Map<string, ProgressEntry[]>;
+  /** The 进展记录 sheet's reports. */
+  history: ProgressReport[];
+  /** The generated unit sheets, read as return forms. */
+  forms: ReadForm[];
+  /** Progress typed into unit sheets of the layout before the return form, by unit. */
+  legacy: Map<string, ProgressEntry[]>;
 }
 
 export function previousSettings(view: WorkbookView): LedgerSettings | null {
@@ -44,11 +54,7 @@ export function readLedgerInputs(
   const has = (name: string) => view.sheets.some((s) => s.name === name);
   const directoryGrid = has(DIRECTORY_SHEET) ? view.grid(DIRECTORY_SHEET) : undefined;
   const directory = directoryGrid ? readDirectoryGrid(directoryGrid) : [];
-  const previousProgress = new Map<string, ProgressEntry[]>();
-  for (const g of previous?.generated ?? []) {
-    const grid = g.role === "unit" && g.unit && has(g.name) ? view.grid(g.name) : undefined;
-    if (grid && g.unit) previousProgress.set(g.unit, readUnitProgress(grid));
-  }
+  const cycle = readCycleSheets(view, previous);
   const chosen =
     opts.sheet ?? (previous?.listSheet && has(previous.listSheet) ? previous.listSheet : undefined);
   if (chosen) {
@@ -63,7 +69,7 @@ export function readLedgerInputs(
       source: { file, kind: "sheet", sheet: chosen },
       directory,
       previous,
-      previousProgress,
+      ...cycle,
     };
   }
   const reasons: string[] = [];
@@ -78,7 +84,7 @@ export function readLedgerInputs(
         source: { file, kind: "sheet", sheet: s.name },
         directory,
         previous,
-        previousProgress,
+        ...cycle,
       };
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
@@ -90,6 +96,30 @@ export function readLedgerInputs(
   );
 }
 
+/** The cycle's sheets of a ledger: its history, and its unit sheets read as forms. */
+export function readCycleSheets(
+  view: WorkbookView,
+  previous: LedgerSettings | null,
+): Pick<LedgerInputs, "history" | "forms" | "legacy"> {
+  const has = (name: string) => view.sheets.some((s) => s.name === name);
+  const history: ProgressReport[] = [];
+  const forms: ReadForm[] = [];
+  const legacy = new Map<string, ProgressEntry[]>();
+  for (const g of previous?.generated ?? []) {
+    if ((g.role !== "unit" && g.role !== "history") || !has(g.name)) continue;
+    const grid = view.grid(g.name);
+    if (!grid) continue;
+    if (g.role === "history") {
+      history.push(...readHistory(grid));
+      continue;
+    }
+    const form = readForm(grid);
+    if (form) forms.push(form);
+    else if (g.unit) legacy.set(g.unit, readUnitProgress(grid));
+  }
+  return { history, forms, legacy };
+}
+
 export interface WorkbookPlanOptions extends Pick<
   PlanInput,
   "asOf" | "dueSoonDays" | "lang" | "asOfText" | "t" | "tr"
@@ -99,6 +129,9 @@ export interface WorkbookPlanOptions extends Pick<
   townSheets?: boolean;
   sampleNote?: boolean;
   mapping?: Record<string, number | number[]>;
+  /** The cycle over the list (its statuses applied to `list`) and every report on record. */
+  cycle?: ListCycle;
+  reports?: readonly ProgressReport[];
 }
 
 /**
@@ -107,7 +140,7 @@ export interface WorkbookPlanOptions extends Pick<
  */
 export function planForWorkbook(
   sheetNames: readonly string[],
-  inputs: Pick<LedgerInputs, "previous" | "previousProgress">,
+  inputs: Pick<LedgerInputs, "previous">,
   list: TaskList,
   checks: CheckResult,
   directory: UnitDirectory,
@@ -124,7 +157,15 @@ export function planForWorkbook(
     t: opts.t,
     tr: opts.tr,
     userSheets: [...sheetNames.filter((n) => !generated.has(n)), SETTINGS_SHEET],
-    previousProgress: inputs.previousProgress,
+    ...(opts.cycle ? { cycle: opts.cycle } : {}),
+    ...(opts.reports ? { reports: opts.reports } : {}),
+    ledgerId:
+      inputs.previous?.ledgerId ??
+      ledgerIdFor(
+        list.title,
+        list.year,
+        list.tasks.map((t) => t.title),
+      ),
     includeListSheet: opts.includeListSheet,
     includeDirectory: !sheetNames.includes(DIRECTORY_SHEET),
     townSheets: opts.townSheets ?? false,

@@ -4,6 +4,7 @@
  * workbook afresh (two syncs) so the pane never works from a stale copy.
  */
 import { type CheckResult, type Finding, runChecks } from "../../core/checks/findings";
+import { ledgerCycle } from "../../core/cycle/cycle";
 import { buildTaskList, summarizeUnits, type UnitSummary } from "../../core/ledger";
 import { type SourceRef, type TaskList, columnLetter } from "../../core/model";
 import { type PlanTranslate, listSheetPlan } from "../../core/plan/build";
@@ -106,9 +107,21 @@ export function createExcelLedger(run: ExcelRun, requirements: Requirements): Le
       ...(opts.mapping ? { mapping: opts.mapping } : {}),
     });
     const directory = UnitDirectory.builtin().withUser(inputs.directory);
-    const list = buildTaskList(inputs.raw, inputs.source, { asOf: opts.asOf, directory });
-    const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
-    return { v, inputs, directory, list, checks };
+    const read = buildTaskList(inputs.raw, inputs.source, { asOf: opts.asOf, directory });
+    // The cycle: the ledger's 进展记录 and what units typed into its sheets decide each status.
+    const cycle = ledgerCycle(read, inputs, {
+      asOf: opts.asOf,
+      ...(inputs.previous?.cycle ? { stored: inputs.previous.cycle } : {}),
+      asOfGiven: true,
+    });
+    const list = cycle.list;
+    const checks = runChecks(list, directory, {
+      asOf: opts.asOf,
+      dueSoonDays: opts.dueSoonDays,
+      behindPoints: cycle.settings.behindPoints,
+      ...(cycle.settings.start ? { start: cycle.settings.start } : {}),
+    });
+    return { v, inputs, directory, list, checks, cycle };
   }
 
   async function writeList(list: TaskList, t: PlanTranslate): Promise<string> {
@@ -211,6 +224,8 @@ export function createExcelLedger(run: ExcelRun, requirements: Requirements): Le
         tr,
         includeListSheet: false,
         townSheets: opts.townSheets,
+        cycle: r.cycle,
+        reports: r.cycle.reports,
         ...(opts.mapping ? { mapping: opts.mapping as Record<string, number | number[]> } : {}),
       });
       const commands = planCommands(plan, r.inputs.previous, r.v.names, features);

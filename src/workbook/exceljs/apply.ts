@@ -35,6 +35,7 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: s.fill } };
   if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (s.numFmt) style.numFmt = s.numFmt;
+  if (s.unlocked) style.protection = { locked: false };
   return style;
 }
 
@@ -109,6 +110,29 @@ export function writeSheetFrame(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
     ws.pageSetup.printTitlesRow = `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}`;
   if (plan.print.header) ws.headerFooter.oddHeader = `&C${plan.print.header.replace(/&/g, "&&")}`;
   ws.headerFooter.oddFooter = "&C&P / &N";
+  for (const col of plan.hiddenColumns ?? []) ws.getColumn(col).hidden = true;
+  for (const v of plan.validations ?? []) {
+    const ref = `${columnLetter(v.range.left)}${v.range.top}:${columnLetter(v.range.right)}${v.range.bottom}`;
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    };
+    const rule: ExcelJS.DataValidation =
+      v.kind === "list"
+        ? { ...common, type: "list", formulae: [`"${v.values.join(",")}"`] }
+        : { ...common, type: "decimal", operator: "between", formulae: [v.min, v.max] };
+    (
+      ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(ref, rule);
+  }
+  // Protected without a password: the point is to stop accidental edits, not to lock anyone out.
+  if (plan.protect)
+    (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {
+      sheet: true,
+      formatColumns: false,
+      formatRows: false,
+    };
   for (const bar of plan.dataBars ?? []) {
     const col = columnLetter(bar.col);
     ws.addConditionalFormatting({

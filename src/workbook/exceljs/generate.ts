@@ -11,7 +11,9 @@ import { type CheckResult, runChecks } from "../../core/checks/findings";
 import { buildTaskList } from "../../core/ledger";
 import type { TaskList } from "../../core/model";
 import type { SheetPlan, WorkbookPlan } from "../../core/plan/model";
-import type { ProgressEntry } from "../../core/plan/progress";
+import { type ListCycle, ledgerCycle } from "../../core/cycle/cycle";
+import type { LedgerReportInputs } from "../../core/cycle/ledger-reports";
+import type { CycleSettings } from "../../core/plan/model";
 import { validSheetName } from "../../core/plan/sheet-names";
 import { ReadError } from "../../core/read/raw";
 import { type DirectoryEntry, UnitDirectory } from "../../core/units/directory";
@@ -23,13 +25,15 @@ import { writeWorkbook } from "./write-workbook";
 
 /** The plan's options (but for what the file decides: list sheet, mapping), plus the file's own. */
 export interface GenerateOptions
-  extends OpenOptions, Omit<WorkbookPlanOptions, "includeListSheet" | "mapping"> {
+  extends OpenOptions, Omit<WorkbookPlanOptions, "includeListSheet" | "mapping" | "cycle" | "reports"> {
   year?: number;
   output?: string;
   inPlace?: boolean;
   splitDir?: string;
   directoryEntries?: DirectoryEntry[];
   onProgress?: ApplyProgress;
+  /** Cycle settings given for this run (period, due day, whom to send to, thresholds). */
+  cycleSettings?: CycleSettings;
 }
 
 export interface GenerateResult {
@@ -38,6 +42,7 @@ export interface GenerateResult {
   checks: CheckResult;
   plan: WorkbookPlan;
   splitFiles: string[];
+  cycle: ListCycle;
 }
 
 /** Parts of a workbook that ExcelJS cannot carry over: writing a copy would lose them. */
@@ -73,7 +78,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   const kind = kindOfFile(input);
   let wb: ExcelJS.Workbook;
   let opened;
-  let previousProgress = new Map<string, ProgressEntry[]>();
+  let cycleInputs: LedgerReportInputs = { history: [], forms: [], legacy: new Map() };
   if (kind === "xlsx") {
     const bytes = new Uint8Array(
       await fs.readFile(input).catch(() => {
@@ -97,32 +102,46 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
     wb = reader.workbook;
     const inputs = readLedgerInputs(excelJsView(reader), path.basename(input), opts);
     opened = inputs;
-    previousProgress = inputs.previousProgress;
+    cycleInputs = inputs;
   } else {
     opened = await openListFile(input, opts);
     wb = new ExcelJS.Workbook();
-    previousProgress = new Map();
   }
   wb.creator = "Task Ledger";
 
   const directory = UnitDirectory.builtin()
     .withUser(opened.directory)
     .withUser(opts.directoryEntries ?? []);
-  const list = buildTaskList(opened.raw, opened.source, {
+  const read = buildTaskList(opened.raw, opened.source, {
     asOf: opts.asOf,
     directory,
     ...(opts.year ? { year: opts.year } : {}),
   });
-  const checks = runChecks(list, directory, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
+  const previous = readSettings(wb);
+  const cycle = ledgerCycle(read, cycleInputs, {
+    asOf: opts.asOf,
+    ...(previous?.cycle ? { stored: previous.cycle } : {}),
+    ...(opts.cycleSettings ? { given: opts.cycleSettings } : {}),
+    asOfGiven: true,
+  });
+  const list = cycle.list;
+  const checks = runChecks(list, directory, {
+    asOf: opts.asOf,
+    dueSoonDays: opts.dueSoonDays,
+    behindPoints: cycle.settings.behindPoints,
+    ...(cycle.settings.start ? { start: cycle.settings.start } : {}),
+  });
   const plan = planForWorkbook(
     wb.worksheets.map((w) => w.name),
-    { previous: readSettings(wb), previousProgress },
+    { previous },
     list,
     checks,
     directory,
     {
       ...opts,
       includeListSheet: kind !== "xlsx",
+      cycle,
+      reports: cycle.reports,
       mapping: opts.mapping as Record<string, number | number[]> | undefined,
     },
   );
@@ -151,7 +170,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       splitFiles.push(file);
     }
   }
-  return { output, list, checks, plan, splitFiles };
+  return { output, list, checks, plan, splitFiles, cycle };
 }
 
 /** Write the workbook and the planned sheets' cells; a failure never leaves half a file. */

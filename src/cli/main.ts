@@ -9,7 +9,9 @@ import * as path from "path";
 import { type Severity, runChecks } from "../core/checks/findings";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import { localDate, parseYmd } from "../core/deadlines/dates";
-import { listCycle } from "../core/cycle/cycle";
+import { type CollectReport, collect } from "../app/collect";
+import { ledgerCycle } from "../core/cycle/cycle";
+import { previousSettings } from "../core/plan/workbook-inputs";
 import { buildTaskList } from "../core/ledger";
 import type { TaskList } from "../core/model";
 import { COLUMN_FIELDS, type ColumnField } from "../core/read/columns";
@@ -17,10 +19,11 @@ import { ReadError } from "../core/read/raw";
 import { toJsonReport } from "../core/report/json";
 import { renderFinding, renderTextReport } from "../core/report/render";
 import { UnitDirectory } from "../core/units/directory";
-import { type Lang, formatDate, parseLang, translator } from "../i18n";
+import { type Lang, type Translate, formatDate, parseLang, translator } from "../i18n";
 import { colNumber } from "../workbook/exceljs/read";
 import { type GenerateResult, generateFile } from "../workbook/exceljs/generate";
-import { openDirectoryFile, openListFile } from "../workbook/exceljs/open-file";
+import { type OpenedList, excelJsView, openDirectoryFile, openListFile } from "../workbook/exceljs/open-file";
+import { ExcelJsFilePort, readWorkbookFile } from "../workbook/exceljs/port";
 
 export interface Io {
   out: (s: string) => void;
@@ -116,6 +119,33 @@ function printGenerateResult(r: GenerateResult, lang: Lang, io: Io): void {
   }
 }
 
+/** The returned workbooks named: files, and the .xlsx files in folders (never the ledger itself). */
+async function returnFiles(args: string[], ledger: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const stat = await fs.stat(a).catch(() => {
+      throw new ReadError(`${a}: no such file or folder.`);
+    });
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(a)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      out.push(...names.map((n) => path.join(a, n)));
+    } else out.push(a);
+  }
+  return out.filter((f) => path.resolve(f) !== path.resolve(ledger));
+}
+
+function printCollectReport(r: CollectReport, t: Translate, io: Io): void {
+  io.out(`${t("cli.collect.period", { period: r.period, received: r.received.length })}\n`);
+  for (const x of r.received) io.out(`${t("cli.collect.received", x)}\n`);
+  for (const x of r.conflicts) io.out(`${t("cli.collect.conflict", { ...x, taskId: x.taskId || "—" })}\n`);
+  for (const x of r.rejected) io.out(`${t("cli.collect.rejected", x)}\n`);
+  if (r.unchanged.length)
+    io.out(
+      `${t("cli.collect.unchanged", { items: r.unchanged.map((u) => `${u.unit} 第${u.taskId}项`).join("、") })}\n`,
+    );
+  if (r.missing.length) io.out(`${t("cli.collect.missing", { units: r.missing.join("、") })}\n`);
+}
+
 function parseYear(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const year = Number(v);
@@ -176,8 +206,8 @@ async function loadList(
   file: string,
   o: CommonOpts,
   io: Io,
-): Promise<{ list: TaskList; directory: UnitDirectory; asOf: string }> {
-  const asOf = checkDate(o.asOf, "--as-of") ?? io.today();
+): Promise<{ list: TaskList; directory: UnitDirectory; asOf: string; opened: OpenedList }> {
+  const given = checkDate(o.asOf, "--as-of");
   const year = parseYear(o.year);
   const headerRow = parseHeaderRow(o.headerRow);
   const opened = await openListFile(file, {
@@ -185,10 +215,12 @@ async function loadList(
     ...(headerRow ? { headerRow } : {}),
     ...(o.map?.length ? { mapping: parseMap(o.map) } : {}),
   });
+  // A ledger remembers its as-of date: used again unless another is given.
+  const asOf = given ?? opened.previous?.asOf ?? io.today();
   let directory = UnitDirectory.builtin().withUser(opened.directory);
   if (o.directory) directory = directory.withUser(await openDirectoryFile(o.directory));
   const list = buildTaskList(opened.raw, opened.source, { asOf, directory, ...(year ? { year } : {}) });
-  return { list, directory, asOf };
+  return { list, directory, asOf, opened };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -241,8 +273,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const dueSoonDays = Number(o.dueSoon);
       if (!(Number.isInteger(dueSoonDays) && dueSoonDays >= 0))
         throw new UsageError(`--due-soon "${o.dueSoon}": expected a number of days.`);
-      const { list, directory, asOf } = await loadList(file, o, io);
-      const cycle = listCycle(list, [], { asOf });
+      const { list, directory, asOf, opened } = await loadList(file, o, io);
+      // A ledger: its 进展记录 and the progress typed into its unit sheets decide each status.
+      const cycle = ledgerCycle(list, opened.cycle ?? { history: [], forms: [], legacy: new Map() }, {
+        asOf,
+        ...(opened.previous?.cycle ? { stored: opened.previous.cycle } : {}),
+        asOfGiven: o.asOf !== undefined,
+      });
       const result = runChecks(cycle.list, directory, {
         asOf,
         dueSoonDays,
@@ -284,6 +321,73 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const r = await runGenerate(file, o, io);
       printGenerateResult(r, parseLang(o.lang), io);
     });
+
+  common(
+    program
+      .command("collect")
+      .argument("<ledger>", "the ledger workbook (.xlsx) the returns belong to")
+      .argument("<returns...>", "returned unit workbooks, or folders holding them")
+      .description("take units' returned forms into the ledger: record them in 进展记录, update status")
+      .option("--period <YYYY-MM>", "the reporting period (default: the ledger's, else the as-of month)")
+      .option("-o, --output <file>", "the ledger to write (default: <ledger>（已收集）.xlsx beside it)")
+      .option("--in-place", "update the ledger itself")
+      .option("--json", "print the collect report as JSON on stdout")
+      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS)),
+  )
+    .addHelpText(
+      "after",
+      "\nExample:\n  npx task-ledger collect 台账.xlsx 收到的报表/ --period 2024-07 --in-place",
+    )
+    .action(
+      async (
+        ledger: string,
+        returns: string[],
+        o: CommonOpts & {
+          period?: string;
+          output?: string;
+          inPlace?: boolean;
+          json?: boolean;
+          dueSoon: string;
+        },
+      ) => {
+        const lang = parseLang(o.lang);
+        if (o.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
+          throw new UsageError(`--period "${o.period}": expected a month as YYYY-MM, e.g. 2024-07.`);
+        if (o.inPlace && o.output)
+          throw new UsageError("--in-place and -o/--output cannot be used together.");
+        const files = await returnFiles(returns, ledger);
+        const output = o.inPlace ? ledger : (o.output ?? ledger.replace(/(\.xlsx)?$/i, "（已收集）.xlsx"));
+        const port = await ExcelJsFilePort.open(ledger, output);
+        const stored = previousSettings(await port.view());
+        const asOf = checkDate(o.asOf, "--as-of") ?? stored?.asOf ?? io.today();
+        const t = translator(lang);
+        const views = await Promise.all(
+          files.map(async (f) => ({
+            file: path.basename(f),
+            view: excelJsView(await readWorkbookFile(f)),
+            modified: (await fs.stat(f)).mtime.toISOString(),
+          })),
+        );
+        const r = await collect(port, views, {
+          ledgerName: path.basename(ledger),
+          asOf,
+          dueSoonDays: Number(o.dueSoon),
+          lang,
+          asOfText: formatDate(asOf, lang),
+          t,
+          tr: t,
+          ...(o.period ? { cycleSettings: { period: o.period } } : {}),
+          ...(o.directory ? { directoryEntries: await openDirectoryFile(o.directory) } : {}),
+        });
+        if (o.json) io.out(JSON.stringify(r.report, null, 2) + "\n");
+        else printCollectReport(r.report, t, io);
+        if (r.written && !o.json) io.out(`${t("cli.wrote", { file: output })}\n`);
+        if (!r.written) {
+          io.err(`task-ledger: ${t("cli.collect.none")}\n`);
+          code = 2;
+        }
+      },
+    );
 
   program
     .command("demo")

@@ -120,6 +120,18 @@ export function readCycleSheets(
   return { history, forms, legacy };
 }
 
+/** The ledger's identity: the one stored, else made from the list (the same list gives the same). */
+export function ledgerIdOf(previous: LedgerSettings | null, list: TaskList): string {
+  return (
+    previous?.ledgerId ??
+    ledgerIdFor(
+      list.title,
+      list.year,
+      list.tasks.map((t) => t.title),
+    )
+  );
+}
+
 export interface WorkbookPlanOptions extends Pick<
   PlanInput,
   "asOf" | "dueSoonDays" | "lang" | "asOfText" | "t" | "tr"
@@ -159,13 +171,7 @@ export function planForWorkbook(
     userSheets: [...sheetNames.filter((n) => !generated.has(n)), SETTINGS_SHEET],
     ...(opts.cycle ? { cycle: opts.cycle } : {}),
     ...(opts.reports ? { reports: opts.reports } : {}),
-    ledgerId:
-      inputs.previous?.ledgerId ??
-      ledgerIdFor(
-        list.title,
-        list.year,
-        list.tasks.map((t) => t.title),
-      ),
+    ledgerId: ledgerIdOf(inputs.previous, list),
     includeListSheet: opts.includeListSheet,
     includeDirectory: !sheetNames.includes(DIRECTORY_SHEET),
     townSheets: opts.townSheets ?? false,

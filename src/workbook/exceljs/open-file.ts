@@ -4,7 +4,9 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import type { LedgerReportInputs } from "../../core/cycle/ledger-reports";
 import type { SourceInfo } from "../../core/model";
+import type { LedgerSettings } from "../../core/plan/model";
 import { parseCsv } from "../../core/read/csv";
 import { extractDocx } from "../../core/read/docx";
 import type { Grid } from "../../core/read/grid";
@@ -35,6 +37,9 @@ export interface OpenedList {
   directory: DirectoryEntry[];
   /** The ExcelJS workbook, for .xlsx sources (generation writes into a copy of it). */
   reader?: ExcelJsReader;
+  /** A ledger's settings and its cycle sheets (history, unit sheets), for .xlsx sources. */
+  previous?: LedgerSettings | null;
+  cycle?: LedgerReportInputs;
 }
 
 export type ListKind = "xlsx" | "csv" | "text" | "docx";
@@ -132,7 +137,14 @@ export function excelJsView(reader: ExcelJsReader): WorkbookView {
 
 export function openWorkbookList(reader: ExcelJsReader, file: string, opts: OpenOptions): OpenedList {
   const inputs = readLedgerInputs(excelJsView(reader), file, opts);
-  return { raw: inputs.raw, source: inputs.source, directory: inputs.directory, reader };
+  return {
+    raw: inputs.raw,
+    source: inputs.source,
+    directory: inputs.directory,
+    reader,
+    previous: inputs.previous,
+    cycle: { history: inputs.history, forms: inputs.forms, legacy: inputs.legacy },
+  };
 }
 
 function readDocxContent(

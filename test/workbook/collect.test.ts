@@ -182,6 +182,31 @@ describe("a month of the cycle, through files", () => {
     for (const [f, bytes] of returned) expect(readFileSync(path.join(inbox, f)).equals(bytes)).toBe(true);
   });
 
+  it("汇总 says who is behind: states add up, units worst first with 滞后 and 未报送, who did not report", async () => {
+    const ws = (await loadWorkbook(ledger)).getWorksheet("汇总")!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const at = (label: string) => rows.findIndex((r) => r[0] === label);
+    const states = rows[at("任务总数") + 1]!;
+    expect(states).toEqual([5, 2, 2, 0, 1, 0]); // total, done, in progress, not started, 未报送, no report
+    const head = at("单位");
+    expect(rows[head]).toEqual(["单位", "牵头", "已完成", "逾期", "滞后", "未报送", "完成率", "较上期"]);
+    expect(
+      rows.slice(head + 1, head + 5).map((r) => [(r[0] as { text?: string }).text ?? r[0], r[4], r[5]]),
+    ).toEqual([
+      ["县林业局", 1, 0],
+      ["县生态环境局", 0, 1],
+      ["县住房和城乡建设局", 0, 0],
+      ["县财政局", 0, 0],
+    ]);
+    const text = rows
+      .flat()
+      .filter((v) => typeof v === "string")
+      .join("\n");
+    expect(text).toMatch(/2024-07 报送率 75%；未报送单位（1 个）：县生态环境局/);
+    expect(text).toMatch(/2024-07：完成40%，苗木调运滞后/);
+  });
+
   it("collecting the same files twice changes nothing", async () => {
     const before = readFileSync(ledger);
     const again = await runCli([

@@ -192,7 +192,7 @@ describe("generate on a user's workbook", () => {
       return address;
     };
     expect(links.get(at("县财政局"))).toBe("'县财政局(2)'!A1");
-    expect(values).toContain("逾期任务");
+    expect(values).toContain("逾期和滞后任务");
     // The red task's title links to its row in the list.
     expect(links.get(at("=SUM(1,2) 不是公式，是任务名"))).toBe("'清单'!B4");
   });

@@ -2,7 +2,9 @@
  * The cycle over a list: the period, the thresholds (given, else stored with the workbook, else the
  * defaults), and the list with each task's status taken from the reports on record.
  */
-import { taskExpected } from "../checks/warnings";
+import { DEFAULT_DUE_SOON_DAYS, taskExpected, taskWarning } from "../checks/warnings";
+import { lastDayOfMonth } from "../deadlines/dates";
+import { unitFigures } from "../report/figures";
 import type { TaskList } from "../model";
 import type { CycleSettings } from "../plan/model";
 import { type LedgerReportInputs, ledgerReports } from "./ledger-reports";
@@ -28,6 +30,8 @@ export interface ListCycle {
   reporting: Set<string>;
   /** The settings in force, to store with the workbook. */
   settings: CycleSettings & { period: string; behindPoints: number };
+  /** Each unit's completion and rank as of the last earlier period on record, for the change. */
+  previous: { period: string; units: Map<string, { rate: number | null; rank: number }> } | null;
 }
 
 export function cycleSettings(input: CycleInput): ListCycle["settings"] {
@@ -57,7 +61,37 @@ export function listCycle(list: TaskList, reports: readonly ProgressReport[], in
     period: settings.period,
     reporting: reportingUnits(reports, settings.period),
     settings,
+    previous: previousStanding(list, reports, settings),
   };
+}
+
+/** The units' standing at the end of the last period before this one that has taken reports. */
+function previousStanding(
+  list: TaskList,
+  reports: readonly ProgressReport[],
+  settings: ListCycle["settings"],
+): ListCycle["previous"] {
+  let period = "";
+  for (const r of reports)
+    if (r.state === "taken" && r.period < settings.period && r.period > period) period = r.period;
+  if (!period) return null;
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7));
+  const asOf = `${period}-${String(lastDayOfMonth(y, m)).padStart(2, "0")}`;
+  const upTo = reports.filter((r) => r.period <= period);
+  const opts = {
+    asOf,
+    dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+    behindPoints: settings.behindPoints,
+    ...(settings.start ? { start: settings.start } : {}),
+  };
+  const expected = list.tasks.map((t) => taskExpected(t, list.year, opts));
+  const then = applyReports(list, upTo, { period, expected });
+  const warnings = then.list.tasks.map((t) => taskWarning(t, list.year, opts));
+  const figures = unitFigures(then.list, warnings, then.cycle, reportingUnits(upTo, period)).filter(
+    (u) => u.lead > 0,
+  );
+  return { period, units: new Map(figures.map((u, k) => [u.name, { rate: u.rate, rank: k + 1 }] as const)) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { type Warning, effectiveDue } from "../checks/warnings";
 import { daysBetween } from "../deadlines/dates";
 import { summarizeUnits } from "../ledger";
 import { totals, unitFigures } from "../report/figures";
+import { DEFAULT_BEHIND_POINTS, expectedProgress, listStart } from "../cycle/schedule";
 import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
 import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
@@ -38,7 +39,12 @@ export type PlanKey =
   | `plan.warn.${Warning}`
   | "plan.summaryTitle"
   | "plan.totals"
-  | `plan.tot.${"tasks" | "done" | "inProgress" | "notStarted" | "overdue" | "dueSoon" | "noReport" | "rate"}`
+  | `plan.tot.${"tasks" | "done" | "inProgress" | "notStarted" | "notReported" | "overdue" | "behind" | "dueSoon" | "noReport" | "rate"}`
+  | "plan.scheduleLine"
+  | "plan.reportingLine"
+  | "plan.coopOnly"
+  | "plan.change"
+  | `plan.col.${"behind" | "notReported" | "change" | "latest"}`
   | "plan.byUnit"
   | "plan.bySection"
   | "plan.redList"
@@ -598,15 +604,16 @@ function historySheet(input: PlanInput, name: string): SheetPlan {
 function summarySheet(
   input: PlanInput,
   name: string,
-  units: UnitTasks[],
+  _units: UnitTasks[],
   sheetNames: Map<string, string>,
   taskRow: (i: number) => { sheet: string; row: number; col: number } | null,
 ): SheetPlan {
   const { list, t, checks } = input;
+  const cycle = input.cycle;
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
   const width = 8;
-  const mergeRow = (r: number) => merges.push({ top: r, left: 1, bottom: r, right: width });
+  const mergeRow = (r: number, left = 1) => merges.push({ top: r, left, bottom: r, right: width });
   rows.push([c(list.title ? `${list.title}\n${t("plan.summaryTitle")}` : t("plan.summaryTitle"), "title")]);
   mergeRow(1);
   rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
@@ -618,47 +625,88 @@ function summarySheet(
 
   const w = checks.warnings;
   const tasks = list.tasks;
-  const tot = totals(list, w);
+  const tot = totals(list, w, cycle?.tasks);
   rows.push([]);
   rows.push([c(t("plan.totals"), "tableLabel")]);
   mergeRow(rows.length);
-  rows.push(
-    (["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport", "rate"] as const).map(
-      (k) => c(t(`plan.tot.${k}`), "header"),
-    ),
+  // The states add up to the total; then the warnings and the completion rate (lead tasks).
+  const stateKeys = ["tasks", "done", "inProgress", "notStarted", "notReported", "noReport"] as const;
+  rows.push(stateKeys.map((k) => c(t(`plan.tot.${k}`), "header")));
+  rows.push(stateKeys.map((k) => c(tot[k], "number")));
+  const warnKeys = ["overdue", "behind", "dueSoon"] as const;
+  rows.push([...warnKeys.map((k) => c(t(`plan.tot.${k}`), "header")), c(t("plan.tot.rate"), "header")]);
+  rows.push([...warnKeys.map((k) => c(tot[k], "number")), c(tot.rate, "percent")]);
+  const yearExpected = expectedProgress(
+    listStart(list.year, cycle?.settings.start),
+    `${list.year}-12-31`,
+    input.asOf,
   );
   rows.push([
-    ...(["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport"] as const).map((k) =>
-      c(tot[k], "number"),
+    c(
+      t("plan.scheduleLine", {
+        expected: yearExpected ?? "—",
+        behind: tot.behind,
+        points: cycle?.settings.behindPoints ?? DEFAULT_BEHIND_POINTS,
+      }),
+      "note",
     ),
-    c(tot.rate, "percent"),
   ]);
+  mergeRow(rows.length);
 
-  // Per unit, worst first; units given a sheet only for earlier progress have no figures.
-  const stats = unitFigures(list, w);
+  // Per unit that leads tasks, worst first: red, yellow, 未报送, then completion.
+  const stats = unitFigures(list, w, cycle?.tasks, cycle ? cycle.reporting : undefined);
+  const leading = stats.filter((s) => s.lead > 0);
   rows.push([]);
   rows.push([c(t("plan.byUnit"), "tableLabel")]);
   mergeRow(rows.length);
   rows.push(
-    (["unit", "lead", "coop", "done", "overdue", "dueSoon", "rate", "warning"] as const).map((k) =>
+    (["unit", "lead", "done", "overdue", "behind", "notReported", "rate", "change"] as const).map((k) =>
       c(t(`plan.col.${k}`), "header"),
     ),
   );
   const unitFrom = rows.length + 1;
-  for (const s of stats) {
+  leading.forEach((s, k) => {
     const sheet = sheetNames.get(s.name);
+    const before = cycle?.previous?.units.get(s.name);
+    const change = before
+      ? t("plan.change", {
+          rate: signed(Math.round(((s.rate ?? 0) - (before.rate ?? 0)) * 100)),
+          rank: signed(before.rank - (k + 1)),
+        })
+      : "—";
     rows.push([
       c(s.name, "link", sheet ? { sheet, row: 1, col: 1 } : undefined),
       c(s.lead, "number"),
-      c(s.cooperating, "number"),
       c(s.done, "number"),
       c(s.overdue, s.overdue ? "red" : "number"),
-      c(s.dueSoon, s.dueSoon ? "blue" : "number"),
+      c(s.behind, s.behind ? "yellow" : "number"),
+      c(s.notReported, s.notReported ? "yellow" : "number"),
       c(s.rate, "percent"),
-      c(t(`plan.warn.${s.worst}`), WARN_STYLE[s.worst]),
+      c(change, "cellCenter"),
     ]);
-  }
+  });
   const unitTo = rows.length;
+  const coopOnly = stats.filter((s) => s.lead === 0).map((s) => s.name);
+  if (coopOnly.length) {
+    rows.push([c(t("plan.coopOnly", { n: coopOnly.length, units: coopOnly.join("、") }), "note")]);
+    mergeRow(rows.length);
+  }
+  if (cycle && cycle.reporting.size + stats.filter((s) => s.notReported).length > 0) {
+    const owing = leading.filter((s) => !cycle.reporting.has(s.name)).map((s) => s.name);
+    const rate = leading.length ? (leading.length - owing.length) / leading.length : 0;
+    rows.push([
+      c(
+        t("plan.reportingLine", {
+          period: cycle.period,
+          rate: Math.round(rate * 1000) / 10,
+          n: owing.length,
+          units: owing.join("、") || "—",
+        }),
+        "note",
+      ),
+    ]);
+    mergeRow(rows.length);
+  }
 
   rows.push([]);
   rows.push([c(t("plan.bySection"), "tableLabel")]);
@@ -687,28 +735,31 @@ function summarySheet(
   rows.push([]);
   rows.push([c(t("plan.redList"), "tableLabel")]);
   mergeRow(rows.length);
-  // 重点任务 | 序号 | 牵头单位 (3 columns) | 完成时限 (2) | 逾期天数
-  const redRow = (r: number) => {
-    merges.push({ top: r, left: 3, bottom: r, right: 5 }, { top: r, left: 6, bottom: r, right: 7 });
-  };
+  // 重点任务 | 序号 | 牵头单位 | 完成时限 | 预警 | 逾期天数 | 最新进展 (2)
+  const redRow = (r: number) => merges.push({ top: r, left: 7, bottom: r, right: 8 });
   rows.push([
     c(t("plan.col.title"), "header"),
     c(t("plan.col.id"), "header"),
     c(t("plan.col.leadUnits"), "header"),
-    c(null, "header"),
-    c(null, "header"),
     c(t("plan.col.deadline"), "header"),
-    c(null, "header"),
+    c(t("plan.col.warning"), "header"),
     c(t("plan.col.daysOverdue"), "header"),
+    c(t("plan.col.latest"), "header"),
+    c(null, "header"),
   ]);
   redRow(rows.length);
-  const red = tasks.map((x, i) => i).filter((i) => w[i] === "red");
-  if (red.length === 0) rows.push([c(t("plan.noRed"), "note")]);
-  for (const i of red) {
+  const late = [
+    ...tasks.map((_, i) => i).filter((i) => w[i] === "red"),
+    ...tasks.map((_, i) => i).filter((i) => w[i] === "yellow"),
+  ];
+  if (late.length === 0) rows.push([c(t("plan.noRed"), "note")]);
+  for (const i of late) {
     const task = tasks[i]!;
     const due = effectiveDue(task);
     const leadName = task.lead[0]?.name;
     const sheet = leadName ? sheetNames.get(leadName) : undefined;
+    const red = w[i] === "red";
+    const latest = cycle?.tasks[i]?.latest;
     rows.push([
       c(task.title, "cell", taskRow(i) ?? undefined),
       c(idValue(task.id), "cellCenter"),
@@ -717,11 +768,11 @@ function summarySheet(
         sheet ? "link" : "cell",
         sheet ? { sheet, row: 1, col: 1 } : undefined,
       ),
-      c(null, "cell"),
-      c(null, "cell"),
       c(due ?? "", "cellCenter"),
+      c(t(`plan.warn.${w[i]!}`), WARN_STYLE[w[i]!]),
+      c(red && due ? daysBetween(due, input.asOf) : null, red ? "red" : "number"),
+      c(latest ? `${latest.period}：${task.status.text}` : task.status.text, "cell"),
       c(null, "cell"),
-      c(due ? daysBetween(due, input.asOf) : null, "red"),
     ]);
     redRow(rows.length);
   }
@@ -730,12 +781,14 @@ function summarySheet(
     role: "summary",
     rows,
     merges,
-    widths: [30, 9, 9, 9, 9, 9, 11, 9],
+    widths: [30, 9, 14, 11, 9, 9, 14, 22],
     print: { orientation: "portrait", paper: "A4", fitToWidth: true, header: t("plan.summaryTitle") },
     dataBars: unitTo >= unitFrom ? [{ fromRow: unitFrom, toRow: unitTo, col: 7 }] : [],
     tabColor: TAB.summary,
   };
 }
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function findingsSheet(
   input: PlanInput,

@@ -79,6 +79,7 @@ async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io):
   const showProgress = Boolean(process.stderr.isTTY) && io.err === defaultIo.err;
   return generateFile(file, {
     asOf,
+    ...(o.asOf === undefined ? { storedAsOf: (ymd: string) => formatDate(ymd, lang) } : {}),
     dueSoonDays,
     lang,
     asOfText: formatDate(asOf, lang),

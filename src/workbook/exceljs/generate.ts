@@ -34,6 +34,11 @@ export interface GenerateOptions
   onProgress?: ApplyProgress;
   /** Cycle settings given for this run (period, due day, whom to send to, thresholds). */
   cycleSettings?: CycleSettings;
+  /**
+   * Set when no as-of date was given: a ledger's stored as-of date is used instead (written as
+   * this function writes it), so regenerating without --as-of does not jump to today.
+   */
+  storedAsOf?: (ymd: string) => string;
 }
 
 export interface GenerateResult {
@@ -112,12 +117,14 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   const directory = UnitDirectory.builtin()
     .withUser(opened.directory)
     .withUser(opts.directoryEntries ?? []);
+  const previous = readSettings(wb);
+  if (opts.storedAsOf && previous?.asOf && previous.asOf !== opts.asOf)
+    opts = { ...opts, asOf: previous.asOf, asOfText: opts.storedAsOf(previous.asOf) };
   const read = buildTaskList(opened.raw, opened.source, {
     asOf: opts.asOf,
     directory,
     ...(opts.year ? { year: opts.year } : {}),
   });
-  const previous = readSettings(wb);
   const cycle = ledgerCycle(read, cycleInputs, {
     asOf: opts.asOf,
     ...(previous?.cycle ? { stored: previous.cycle } : {}),

@@ -11,6 +11,7 @@ import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import { localDate, parseYmd } from "../core/deadlines/dates";
 import { type CollectReport, collect } from "../app/collect";
 import { ledgerCycle } from "../core/cycle/cycle";
+import type { CycleSettings } from "../core/plan/model";
 import { previousSettings } from "../core/plan/workbook-inputs";
 import { buildTaskList } from "../core/ledger";
 import type { TaskList } from "../core/model";
@@ -63,6 +64,10 @@ interface GenerateFlags {
   townSheets?: boolean;
   dueSoon: string;
   sampleNote?: boolean;
+  period?: string;
+  dueDay?: string;
+  sendTo?: string;
+  behindPoints?: string;
 }
 
 async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io): Promise<GenerateResult> {
@@ -95,6 +100,7 @@ async function runGenerate(file: string, o: CommonOpts & GenerateFlags, io: Io):
     ...(o.townSheets ? { townSheets: true } : {}),
     ...(o.sampleNote ? { sampleNote: true } : {}),
     ...(o.directory ? { directoryEntries: await openDirectoryFile(o.directory) } : {}),
+    ...cycleFlags(o),
     ...(showProgress
       ? {
           onProgress: (done: number, total: number) =>
@@ -145,6 +151,30 @@ function printCollectReport(r: CollectReport, t: Translate, io: Io): void {
       `${t("cli.collect.unchanged", { items: r.unchanged.map((u) => `${u.unit} 第${u.taskId}项`).join("、") })}\n`,
     );
   if (r.missing.length) io.out(`${t("cli.collect.missing", { units: r.missing.join("、") })}\n`);
+}
+
+/** The cycle settings given as flags (stored with the workbook, used next time unless given). */
+function cycleFlags(o: GenerateFlags): { cycleSettings?: CycleSettings } {
+  const c: CycleSettings = {};
+  if (o.period !== undefined) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
+      throw new UsageError(`--period "${o.period}": expected a month as YYYY-MM, e.g. 2024-07.`);
+    c.period = o.period;
+  }
+  if (o.dueDay !== undefined) {
+    const d = Number(o.dueDay);
+    if (!(Number.isInteger(d) && d >= 1 && d <= 31))
+      throw new UsageError(`--due-day "${o.dueDay}": expected a day of the month, 1 to 31.`);
+    c.dueDay = d;
+  }
+  if (o.sendTo !== undefined) c.sendTo = o.sendTo;
+  if (o.behindPoints !== undefined) {
+    const n = Number(o.behindPoints);
+    if (!(Number.isFinite(n) && n >= 0 && n <= 100))
+      throw new UsageError(`--behind-points "${o.behindPoints}": expected a number of points, 0 to 100.`);
+    c.behindPoints = n;
+  }
+  return Object.keys(c).length ? { cycleSettings: c } : {};
 }
 
 function parseYear(v: string | undefined): number | undefined {
@@ -312,7 +342,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         "--town-sheets",
         "give towns named only through 各镇 their own sheets (towns from your directory)",
       )
-      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS)),
+      .option("--due-soon <days>", "days ahead that count as due soon", String(DEFAULT_DUE_SOON_DAYS))
+      .option("--period <YYYY-MM>", "the reporting period the forms are for (default: the as-of month)")
+      .option("--due-day <day>", "day of the month by which units return their forms (default 25; kept)")
+      .option("--send-to <whom>", "whom the forms go back to, printed on them (kept)")
+      .option("--behind-points <n>", "points behind 序时 that make a task yellow (default 10; kept)"),
   )
     .addHelpText(
       "after",

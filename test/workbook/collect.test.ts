@@ -73,7 +73,20 @@ describe("a month of the cycle, through files", () => {
 
   beforeAll(async () => {
     const list = await listWorkbook(path.join(dir, "清单.xlsx"));
-    const g = await runCli(["generate", list, "-o", ledger, "--split-dir", split, "--as-of", AS_OF]);
+    const g = await runCli([
+      "generate",
+      list,
+      "-o",
+      ledger,
+      "--split-dir",
+      split,
+      "--as-of",
+      AS_OF,
+      "--due-day",
+      "28",
+      "--send-to",
+      "县委督查室（邮箱 dcs@example.gov.cn）",
+    ]);
     expect(g.code).toBe(0);
     mkdirSync(inbox);
     // 住建局: fills both lead tasks, sorts the rows, signs, renames the file.
@@ -125,6 +138,16 @@ describe("a month of the cycle, through files", () => {
     first = await runCli(["collect", ledger, inbox, "--in-place", "--json", "--as-of", AS_OF]);
     report = JSON.parse(first.out);
   }, 120_000);
+
+  it("hands out forms saying the period, due day and whom to send to; check on a form says what it is", async () => {
+    const ws = (await loadWorkbook(path.join(split, "县林业局.xlsx"))).worksheets[0]!;
+    expect(String(ws.getCell("A2").value)).toMatch(/请于 7 月 28 日前填写本期（2024-07）进展/);
+    expect(String(ws.getCell("A2").value)).toMatch(/报送至：县委督查室（邮箱 dcs@example.gov.cn）。/);
+    const r = await runCli(["check", path.join(split, "县林业局.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/县林业局's return form for 2024-07.*task-ledger collect/);
+    expect(r.out).toBe("");
+  });
 
   it("takes the returns: matched by the hidden key whatever the order, file name or deleted rows", () => {
     expect(first.code).toBe(0);

@@ -73,11 +73,18 @@ export function readLedgerInputs(
     };
   }
   const reasons: string[] = [];
+  let form: ReadForm | null = null;
   for (const s of view.sheets) {
     if (!s.visible || s.name === DIRECTORY_SHEET || s.name === SETTINGS_SHEET || generated.has(s.name))
       continue;
     const grid = view.grid(s.name);
     if (!grid) continue;
+    // A unit's return form is not a list: it goes into its ledger with collect.
+    const asForm = readForm(grid);
+    if (asForm) {
+      form ??= asForm;
+      continue;
+    }
     try {
       return {
         raw: readRows(grid, opts),
@@ -90,6 +97,12 @@ export function readLedgerInputs(
       if (!(err instanceof ReadError)) throw err;
       reasons.push(err.message);
     }
+  }
+  if (form && reasons.length === 0) {
+    throw new ReadError(
+      `${file} is ${form.identity.unit}'s return form for ${form.identity.period} (sheet "${form.sheet}"), not a task list: ` +
+        `take it into its ledger with \`task-ledger collect <ledger.xlsx> ${file}\`.`,
+    );
   }
   throw new ReadError(
     `${file}: no sheet holds a task list. ${reasons.join(" ") || "The workbook has no visible sheets."}`,

@@ -310,4 +310,42 @@ describe("a month of the cycle, through files", () => {
     expect(taskRow(zj, "建成城东污水处理厂").getCell(9).value).toBe("主体完工，设备安装中");
     expect(taskRow(zj, "建成城东污水处理厂").getCell(10).value).toBe(80);
   });
+
+  it("next month: new forms show last month's report read-only; units that have not yet reported are 未报送", async () => {
+    const g = await runCli([
+      "generate",
+      ledger,
+      "--in-place",
+      "--as-of",
+      "2024-08-05",
+      "--split-dir",
+      path.join(dir, "8月"),
+    ]);
+    expect(g.code).toBe(0);
+    const form = (await loadWorkbook(path.join(dir, "8月", "县住房和城乡建设局.xlsx"))).worksheets[0]!;
+    const row = taskRow(form, "建成城东污水处理厂");
+    expect(row.getCell(8).value).toBe("2024-07：主体完工，设备安装中（80%）");
+    expect(row.getCell(9).value ?? "").toBe("");
+    expect(String(row.getCell(15).value)).toMatch(/\|2024-08\|/);
+    const r = await runCli(["check", ledger, "--json"]);
+    const out = json(r.out) as {
+      asOf: string;
+      tasks: { id: string; status: Record<string, unknown> }[];
+      units: Record<string, unknown>[];
+    };
+    expect(out.asOf).toBe("2024-08-05");
+    expect(out.tasks.find((x) => x.id === "1")!.status).toMatchObject({
+      reported: "2024-07",
+      source: "return",
+    });
+    expect(out.units.find((u) => u.name === "县住房和城乡建设局")).toMatchObject({
+      notReported: 1,
+      reported: false,
+    });
+    // 汇总 shows each unit's change since July.
+    const sum = (await loadWorkbook(ledger)).getWorksheet("汇总")!;
+    const texts: string[] = [];
+    sum.eachRow((rw) => rw.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
+    expect(texts.some((x) => /^完成率 [+-]?\d+ 个百分点，名次 [+-]?\d+$/.test(x))).toBe(true);
+  });
 });

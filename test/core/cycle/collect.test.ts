@@ -1,6 +1,7 @@
 import { runChecks } from "../../../src/core/checks/findings";
 import { REASONS, collectReturns } from "../../../src/core/cycle/collect";
 import { listCycle } from "../../../src/core/cycle/cycle";
+import { ledgerReports } from "../../../src/core/cycle/ledger-reports";
 import { FORM_COL } from "../../../src/core/cycle/form";
 import { taskKey } from "../../../src/core/cycle/key";
 import type { ProgressReport } from "../../../src/core/cycle/reports";
@@ -117,5 +118,27 @@ describe("collecting returns", () => {
     expect(r.report.received).toEqual([]);
     expect(r.reports.every((x) => x.state === "rejected")).toBe(true);
     expect(r.reports).toHaveLength(2);
+  });
+});
+
+describe("a ledger written before the return form", () => {
+  it("counts progress typed into the old 进展情况 column, matched by id and title, for the current period", () => {
+    const legacy = new Map([
+      ["县住房和城乡建设局", [{ id: "2", section: "", title: "新建公厕8座", progress: "已选址5处" }]],
+    ]);
+    const reports = ledgerReports({ history: [], forms: [], legacy }, list, {
+      asOf: "2024-07-05",
+      period: "2024-07",
+    });
+    expect(reports).toEqual([
+      expect.objectContaining({
+        period: "2024-07",
+        unit: "县住房和城乡建设局",
+        key: taskKey(list.tasks[1]!),
+        progress: "已选址5处",
+        source: "unit-sheet",
+        state: "taken",
+      }),
+    ]);
   });
 });

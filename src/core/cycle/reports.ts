@@ -40,11 +40,22 @@ export interface ProgressReport {
   reason: string;
 }
 
-/** What a report says, for telling a new report from one already recorded. */
+/**
+ * What a report says (and whether it was taken), for telling a new report from one already
+ * recorded: a row once kept as a conflict and later returned correctly is recorded again, taken.
+ */
 export function reportContent(r: ProgressReport): string {
-  return [r.period, r.unit, r.key, r.progress, r.percent ?? "", r.onSchedule, r.problems, r.nextSteps].join(
-    "\u0000",
-  );
+  return [
+    r.state,
+    r.period,
+    r.unit,
+    r.key,
+    r.progress,
+    r.percent ?? "",
+    r.onSchedule,
+    r.problems,
+    r.nextSteps,
+  ].join("\u0000");
 }
 
 /** True when the unit wrote anything into the row's fill-in cells. */

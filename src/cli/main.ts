@@ -363,7 +363,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .argument("<ledger>", "the ledger workbook (.xlsx) the returns belong to")
       .argument("<returns...>", "returned unit workbooks, or folders holding them")
       .description("take units' returned forms into the ledger: record them in 进展记录, update status")
-      .option("--period <YYYY-MM>", "the reporting period (default: the ledger's, else the as-of month)")
+      .option("--period <YYYY-MM>", "the reporting period (default: the month of the as-of date)")
       .option("-o, --output <file>", "the ledger to write (default: <ledger>（已收集）.xlsx beside it)")
       .option("--in-place", "update the ledger itself")
       .option("--json", "print the collect report as JSON on stdout")

@@ -51,37 +51,10 @@ export interface SplitResponsibility {
   trailingDeng: boolean;
 }
 
-/** ( （ [ ［ 【 and their closers; 、 ， , ； ; and line breaks separate units. */
-function bracketDepthChange(code: number): number {
-  switch (code) {
-    case 0x28:
-    case 0xff08:
-    case 0x5b:
-    case 0xff3b:
-    case 0x3010:
-      return 1;
-    case 0x29:
-    case 0xff09:
-    case 0x5d:
-    case 0xff3d:
-    case 0x3011:
-      return -1;
-    default:
-      return 0;
-  }
-}
-
-function isSeparator(code: number): boolean {
-  return (
-    code === 0x3001 ||
-    code === 0xff0c ||
-    code === 0x2c ||
-    code === 0xff1b ||
-    code === 0x3b ||
-    code === 0x0a ||
-    code === 0x0d
-  );
-}
+/** Brackets a unit name may hold (县人社局（医保局）); separators between units outside them. */
+const OPENERS = new Set(["(", "（", "[", "［", "【"]);
+const CLOSERS = new Set([")", "）", "]", "］", "】"]);
+const SEPARATORS = new Set(["、", "，", ",", "；", ";", "\n", "\r"]);
 
 /** Split on separators outside brackets. */
 export function splitTopLevel(text: string): string[] {
@@ -89,11 +62,10 @@ export function splitTopLevel(text: string): string[] {
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const change = bracketDepthChange(code);
-    if (change > 0) depth++;
-    else if (change < 0) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(code)) {
+    const ch = text[i]!;
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SEPARATORS.has(ch)) {
       const part = text.slice(from, i).trim();
       if (part) parts.push(part);
       from = i + 1;

@@ -14,7 +14,6 @@ import { splitTitle } from "../title";
 const ERROR_TEXT = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
 
 /** Rows without cell errors share this (frozen) list. */
-const NO_ERRORS = Object.freeze([]) as unknown as CellError[];
 
 /** What every row of one table shares. */
 export interface TableContext {
@@ -46,7 +45,7 @@ const NOTHING = /^(无|暂无|\/|／|—+|-+)$/;
 function clean(texts: readonly string[], c: number | undefined): string {
   const t = c === undefined ? "" : (texts[c - 1] ?? "");
   if (t.length <= 2 && t && NOTHING.test(t)) return "";
-  return t.charCodeAt(0) === 35 && ERROR_TEXT.test(t) ? "" : t;
+  return t.startsWith("#") && ERROR_TEXT.test(t) ? "" : t;
 }
 
 /** The texts of a field's columns joined (one column nearly always: no array then). */
@@ -110,13 +109,12 @@ export function readTaskRow(ctx: TableContext, input: RowInput): RawTask {
   const { texts, row: r } = input;
   const cols = ctx.mapping.columns;
   const ref = (c: number): SourceRef => ({ kind: "cell", sheet: ctx.sheet, row: r, col: c });
-  let cellErrors = NO_ERRORS;
+  const cellErrors: CellError[] = [];
   for (let k = 0; k < ctx.mappedCols.length; k++) {
     const [field, c] = ctx.mappedCols[k]!;
     const v = input.raw[c - 1] ?? input.filled[c - 1];
     // Only objects can be error values: texts and numbers (nearly every cell) skip the test.
     if (typeof v === "object" && v !== null && isErrorValue(v)) {
-      if (cellErrors === NO_ERRORS) cellErrors = [];
       cellErrors.push({ field, value: v.error, ref: ref(c) });
     }
   }
@@ -172,7 +170,7 @@ export function readTaskRow(ctx: TableContext, input: RowInput): RawTask {
     onScheduleText: clean(texts, cols.onSchedule) || null,
     note: clean(texts, cols.note) || null,
     ref: ref(cols.title ?? cols.detail ?? 1),
-    fieldRefs: new RowRefs(ctx, r, progressCol, units.groupsCol),
+    fieldRefs: rowRefs(ctx, r, progressCol, units.groupsCol),
     cellErrors,
     ...(input.idShared ? { idShared: true } : {}),
   };
@@ -223,56 +221,40 @@ export function mappedColumnList(mapping: ColumnMapping): [ColumnField | string,
 }
 
 /**
- * Where each field of a row was read, made into cell refs only when asked for: one small object
- * per row instead of one per field (a 30,000-row list would otherwise hold 270,000 refs). A cell
- * inside a merged area links to the area's first cell, the one that holds the text.
+ * Where each mapped field of a row was read. A cell inside a merged area links to the area's
+ * first cell, the one that holds the text.
  */
-class RowRefs implements Partial<Record<TaskField, SourceRef>> {
-  constructor(
-    private readonly ctx: TableContext,
-    private readonly row: number,
-    private readonly progressCol: number | undefined,
-    private readonly groupsCol: number | undefined,
-  ) {}
-
-  private at(col: number | undefined): SourceRef | undefined {
+function rowRefs(
+  ctx: TableContext,
+  row: number,
+  progressCol: number | undefined,
+  groupsCol: number | undefined,
+): Partial<Record<TaskField, SourceRef>> {
+  const at = (col: number | undefined): SourceRef | undefined => {
     if (col === undefined) return undefined;
-    const m = this.ctx.mergeAt(this.row, col);
-    const sheet = this.ctx.sheet;
-    return m ? { kind: "cell", sheet, row: m.top, col: m.left } : { kind: "cell", sheet, row: this.row, col };
+    const m = ctx.mergeAt(row, col);
+    return m
+      ? { kind: "cell", sheet: ctx.sheet, row: m.top, col: m.left }
+      : { kind: "cell", sheet: ctx.sheet, row, col };
+  };
+  const c = ctx.columns;
+  const cols: [TaskField, number | undefined][] = [
+    ["id", c.id],
+    ["title", c.title],
+    ["detail", c.detail],
+    ["lead", c.lead],
+    ["cooperating", c.cooperating],
+    ["leader", c.leader],
+    ["deadline", c.deadline],
+    ["note", c.note],
+    ["onSchedule", c.onSchedule],
+    ["progress", progressCol],
+    ["groups", groupsCol],
+  ];
+  const refs: Partial<Record<TaskField, SourceRef>> = {};
+  for (const [field, col] of cols) {
+    const ref = at(col);
+    if (ref) refs[field] = ref;
   }
-
-  get id() {
-    return this.at(this.ctx.columns.id);
-  }
-  get title() {
-    return this.at(this.ctx.columns.title);
-  }
-  get detail() {
-    return this.at(this.ctx.columns.detail);
-  }
-  get lead() {
-    return this.at(this.ctx.columns.lead);
-  }
-  get cooperating() {
-    return this.at(this.ctx.columns.cooperating);
-  }
-  get leader() {
-    return this.at(this.ctx.columns.leader);
-  }
-  get deadline() {
-    return this.at(this.ctx.columns.deadline);
-  }
-  get note() {
-    return this.at(this.ctx.columns.note);
-  }
-  get onSchedule() {
-    return this.at(this.ctx.columns.onSchedule);
-  }
-  get progress() {
-    return this.at(this.progressCol);
-  }
-  get groups() {
-    return this.at(this.groupsCol);
-  }
+  return refs;
 }

@@ -1,7 +1,10 @@
+import { READ_MESSAGES } from "../core/read/messages";
 import type { MessageKey } from "./zh-CN";
 
 /** English. Same keys as zh-CN (the type and a test both check). */
 export const en: Record<MessageKey, string> = {
+  // The reader's failures and column descriptions: their English is the core's own.
+  ...READ_MESSAGES,
   "app.name": "Task Ledger",
   "severity.error": "Error",
   "severity.warning": "Warning",
@@ -442,4 +445,29 @@ export const en: Record<MessageKey, string> = {
   "ui.tooOld": "This Excel is too old for Task Ledger (ExcelApi {version} or later is needed).",
   "ui.check.today": "Use today ({date})",
   "ui.check.storedAsOf": "Date from the workbook's stored settings",
+  "sniff.empty": "{file} is empty (0 bytes): expected an .xlsx workbook.",
+  "sniff.encrypted":
+    "{file} is protected with a password to open (an encrypted workbook), so it cannot be read. Open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it, or save an unprotected copy, then run again.",
+  "sniff.legacyXls":
+    "{file} is an old Excel 97–2003 (.xls) or WPS (.et) workbook, whatever its name says. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.compoundOther":
+    "{file} is an old-format Office file (a Word .doc or another compound file), not an Excel workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.zipDamaged":
+    "{file} is not a readable .xlsx workbook: it looks like a zip package but cannot be opened (damaged, or cut short while copying?). Save the workbook again, or copy the original file once more.",
+  "sniff.ods":
+    "{file} is an OpenDocument file (.ods, from LibreOffice or WPS), not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.docx":
+    "{file} is a Word document, not an Excel workbook. Give it a .docx name to read its task table, or save the list as .xlsx.",
+  "sniff.pptx": "{file} is a PowerPoint presentation, not an Excel workbook.",
+  "sniff.zipOther":
+    "{file} is a zip archive, not an Excel workbook (it holds {count} entries, such as {names}). If the workbook is inside it, unpack it first and run on the .xlsx.",
+  "sniff.zipEmpty":
+    "{file} is a zip archive, not an Excel workbook (it holds {count} entries). If the workbook is inside it, unpack it first and run on the .xlsx.",
+  "sniff.pdf": "{file} is a PDF document, not an Excel workbook.",
+  "sniff.xmlSpreadsheet":
+    "{file} is an Excel 2003 XML spreadsheet, not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.html":
+    "{file} is a web page (HTML saved with an Excel name), not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.unknown":
+    "{file} is not a readable .xlsx workbook: an .xlsx file is a zip package, and this file is not one. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
 };

@@ -85,7 +85,7 @@ describe("task-ledger check --json (the contract)", () => {
         ],
       },
     ]);
-    const bad = await runCli(["check", file, "--json"]);
+    const bad = await runCli(["check", file, "--json", "--lang", "en"]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Use --header-row and --map/);
     const good = await runCli([

@@ -17,7 +17,6 @@ import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
 import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
-import { ReadError } from "../../core/read/raw";
 import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -69,7 +68,7 @@ function decode(file: string, bytes: Uint8Array): string {
 export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
   const sniffed = sniffWorkbook(bytes, path.basename(file));
   // What the file is, when it can be told; a damaged or unknown file gets the general message.
-  if (sniffed.message && sniffed.kind !== "unknown") throw new ReadError(sniffed.message);
+  if (sniffed.key && sniffed.kind !== "unknown") throw new InputError(sniffed.key, sniffed.params);
 }
 
 /** A new workbook's port (lists read from text, .docx or CSV). */

@@ -382,9 +382,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const warnings = new Map(checks.warnings.map((w, i) => [i, w] as const));
         const findings = checks.findings.map((f) => renderFinding(f, t));
         const cycle = { tasks: read.cycle.tasks, reporting: read.cycle.reporting };
-        io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings, cycle), null, 2) + "\n");
+        io.out(
+          JSON.stringify(toJsonReport(list, asOf, findings, warnings, cycle, read.raw.layout), null, 2) +
+            "\n",
+        );
       } else {
-        io.out(renderTextReport(list, checks, { asOfText: formatDate(asOf, lang), t }));
+        io.out(
+          renderTextReport(list, checks, {
+            asOfText: formatDate(asOf, lang),
+            t,
+            ...(read.raw.layout ? { layout: read.raw.layout } : {}),
+          }),
+        );
       }
       if (o.failOn && checks.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn!]))
         code = 1;

@@ -31,20 +31,22 @@ describe("UI string tables", () => {
     // Keys are written as literals where the error is raised: ReadError("read.…"), said("look.…"),
     // InputError("error.…"), told(kind, "sniff.…").
     const used = new Set<string>();
-    const call = /\b(?:ReadError|DamagedInputError|InputError|said|told\([^,]+,)\s*\(?\s*"([\w.]+)"/g;
+    const call =
+      /\b(?:ReadError|DamagedInputError|InputError|NotAZipError|NotAWorkbookError|said|told\([^,]+,)\s*\(?\s*"([\w.]+)"/g;
     for (const file of sources(path.join(__dirname, "..", "src"))) {
       for (const m of readFileSync(file, "utf8").matchAll(call)) used.add(m[1]!);
     }
     // The reader's failures are found (not a pattern that matches nothing).
     expect([...used].filter((k) => k.startsWith("read.")).length).toBeGreaterThanOrEqual(10);
     expect([...used].filter((k) => k.startsWith("sniff.")).length).toBeGreaterThanOrEqual(10);
+    expect([...used].filter((k) => k.startsWith("zip.")).length).toBeGreaterThanOrEqual(8);
     const missing = [...used].filter((k) => !(k in zhCN) || !(k in en));
     expect(missing).toEqual([]);
   });
 
   it("the reader's messages have the same placeholders in both languages, and English is the core's", () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const keys = Object.keys(en).filter((k) => /^(read|look|sniff)\./.test(k)) as (keyof typeof en)[];
+    const keys = Object.keys(en).filter((k) => /^(read|look|sniff|zip)\./.test(k)) as (keyof typeof en)[];
     expect(keys.length).toBeGreaterThan(30);
     for (const k of keys) {
       expect([k, placeholders(zhCN[k])]).toEqual([k, placeholders(en[k])]);

@@ -479,4 +479,19 @@ export const en: Record<MessageKey, string> = {
     "{file} is a web page (HTML saved with an Excel name), not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
   "sniff.unknown":
     "{file} is not a readable .xlsx workbook: an .xlsx file is a zip package, and this file is not one. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "zip.compoundFile":
+    "it is not an .xlsx package but an OLE compound file: an old .xls/.et workbook renamed, or an .xlsx protected with a password to open. Save it as .xlsx (Excel or WPS: File › Save As), or remove the password to open",
+  "zip.empty": "the file is empty",
+  "zip.notZip": "it is not a ZIP package (an .xlsx file is one)",
+  "zip.zip64Large": "it is a ZIP64 package (over 4 GB or 65,535 parts), which is not read",
+  "zip.zip64": "it is a ZIP64 package, which is not read",
+  "zip.directoryDamaged": "its central directory is damaged (the file may be cut short)",
+  "zip.partEncrypted": "its part {name} is encrypted",
+  "zip.partMethod": "its part {name} uses compression method {method} (only stored and deflated are read)",
+  "zip.partNoHeader": "its part {name} is damaged (no local header)",
+  "zip.partCutShort": "its part {name} is cut short",
+  "zip.partWrongSize": "its part {name} is damaged (wrong size)",
+  "zip.isDocx": "it is a Word document (.docx), not a workbook",
+  "zip.isPptx": "it is a PowerPoint presentation, not a workbook",
+  "zip.noWorkbookPart": "it is a ZIP file but not an Excel workbook (it has no workbook part)",
 };

@@ -499,6 +499,21 @@ export const zhCN = {
     "{file} 是网页（以 Excel 文件名保存的 HTML），不是 .xlsx 工作簿。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
   "sniff.unknown":
     "{file} 不是可读取的 .xlsx 工作簿：.xlsx 文件是 zip 包，而此文件不是。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "zip.compoundFile":
+    "它不是 .xlsx 包，而是 OLE 复合文件：改了名的旧 .xls/.et 工作簿，或设有打开密码的 .xlsx。请另存为 .xlsx（Excel 或 WPS：文件 › 另存为），或清除打开密码",
+  "zip.empty": "文件是空的",
+  "zip.notZip": "它不是 ZIP 包（.xlsx 文件是 ZIP 包）",
+  "zip.zip64Large": "它是 ZIP64 包（超过 4 GB 或 65,535 个部件），不能读取",
+  "zip.zip64": "它是 ZIP64 包，不能读取",
+  "zip.directoryDamaged": "其中央目录已损坏（文件可能不完整）",
+  "zip.partEncrypted": "其部件 {name} 已加密",
+  "zip.partMethod": "其部件 {name} 使用压缩方法 {method}（只能读取不压缩和 deflate 压缩的部件）",
+  "zip.partNoHeader": "其部件 {name} 已损坏（缺少本地文件头）",
+  "zip.partCutShort": "其部件 {name} 不完整",
+  "zip.partWrongSize": "其部件 {name} 已损坏（大小不符）",
+  "zip.isDocx": "它是 Word 文档（.docx），不是工作簿",
+  "zip.isPptx": "它是 PowerPoint 演示文稿，不是工作簿",
+  "zip.noWorkbookPart": "它是 ZIP 文件，但不是 Excel 工作簿（没有工作簿部件）",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

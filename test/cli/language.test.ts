@@ -145,6 +145,20 @@ describe("the reader's failures in the user's language", () => {
     const en = await run(["check", pdf, "--lang", "en"]);
     expect(en.err).toBe("task-ledger: 清单.xlsx is a PDF document, not an Excel workbook.\n");
   });
+
+  it("what the package reader found inside a broken workbook is said in the user's language", async () => {
+    const broken = path.join(dir, "坏.xlsx");
+    writeFileSync(broken, "这不是工作簿");
+    const zh = await run(["check", broken]);
+    expect(zh.code).toBe(2);
+    expect(zh.err.replace(dir + path.sep, "")).toBe(
+      "task-ledger: 坏.xlsx 不是可读取的 .xlsx 工作簿（它不是 ZIP 包（.xlsx 文件是 ZIP 包））。如果是旧的 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx。\n",
+    );
+    const en = await run(["check", broken, "--lang", "en"]);
+    expect(en.err.replace(dir + path.sep, "")).toBe(
+      "task-ledger: 坏.xlsx is not a readable .xlsx workbook (it is not a ZIP package (an .xlsx file is one)). If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.\n",
+    );
+  });
 });
 
 describe("--map by a header's text", () => {

@@ -17,6 +17,7 @@ import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
 import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
+import { NotAZipError } from "../package/zip";
 import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -84,7 +85,13 @@ export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promis
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,
-      detail: err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err),
+      // What the package reader found, as a message of the tables when it is one of its own.
+      detail:
+        err instanceof NotAZipError
+          ? { key: err.key, params: err.params }
+          : err instanceof Error
+            ? (err.message.split("\n")[0] ?? "")
+            : String(err),
     });
   }
 }

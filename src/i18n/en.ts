@@ -362,6 +362,9 @@ export const en: Record<MessageKey, string> = {
     "{file} holds {parts}, which the file path cannot carry over into a new workbook. Nothing was written. Use the Excel add-in on this workbook, or copy the task list into a workbook without them.",
   "error.overwriteInput":
     "The output would overwrite the input {file}; give -o another file, or --in-place to update it.",
+  "error.fileOpen":
+    "{file} looks open in Excel, WPS or LibreOffice ({lock} is beside it). Close it there and run again; nothing was written. " +
+    "If it is not open (the program ended without cleaning up), delete {lock} or run again with --force.",
   "error.writeFailed": "Could not write {file}: {detail}",
   "error.directoryType": "{file}: a unit directory must be .xlsx, .csv or .tsv.",
   "error.noSheets": "{file}: the workbook has no sheets.",

@@ -457,7 +457,7 @@ export const zhCN = {
   "read.listTooLargeSheet": "{file} 的工作表“{sheet}”",
   "read.noUnitsInDirectory":
     "单位名录“{sheet}”：未找到单位。应有“单位名称”列（规范名称），可选“别名”（多个用 、 分隔）和“类型”（县直部门 / 乡镇街道 / 其他）列。",
-  "read.fileOpen":
+  "error.fileOpen":
     "{file} 似乎正在 Excel、WPS 或 LibreOffice 中打开（旁边有 {lock}）。请先在那里关闭再运行；未写入任何内容。" +
     "如果并未打开（程序退出时未清理），请删除 {lock} 或加 --force 重新运行。",
   "read.columnLook": "{col}{label}：{look}",

@@ -8,7 +8,7 @@
  */
 import { existsSync, promises as fs, unlinkSync } from "fs";
 import * as path from "path";
-import { ReadError } from "../core/read/raw";
+import { InputError } from "../app/errors";
 
 export interface WriteOptions {
   /** Write even when the target looks open in another program. */
@@ -31,7 +31,7 @@ export function checkNotOpen(file: string, opts: WriteOptions = {}): void {
   if (opts.force) return;
   const lock = lockFilesFor(file).find((l) => existsSync(l));
   if (!lock) return;
-  throw new ReadError("read.fileOpen", { file, lock: path.basename(lock) });
+  throw new InputError("error.fileOpen", { file, lock: path.basename(lock) });
 }
 
 const TMP = /^(.*)\.(\d+)\.tmp$/;

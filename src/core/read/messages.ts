@@ -37,9 +37,6 @@ export const READ_MESSAGES = {
   "read.listTooLargeSheet": 'sheet "{sheet}" of {file}',
   "read.noUnitsInDirectory":
     'Unit directory "{sheet}": no units found. Expected a column 单位名称 (canonical name), optionally 别名 (aliases, separated by 、) and 类型 (县直部门 / 乡镇街道 / 其他).',
-  "read.fileOpen":
-    "{file} looks open in Excel, WPS or LibreOffice ({lock} is beside it). Close it there and run again; nothing was written. " +
-    "If it is not open (the program ended without cleaning up), delete {lock} or run again with --force.",
   "read.columnLook": "{col}{label}: {look}",
   "read.headerRowAt": "header row {row}",
   "read.noHeaderRowShort": "no header row",

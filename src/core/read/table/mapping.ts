@@ -85,7 +85,7 @@ export function resolveChoice(
   if (!hit) {
     throw new ReadError(
       "read.mapNoHeader",
-      { sheet, field, choice, headers: entries.map(([, l]) => l).join("、") || "none" },
+      { sheet, field, choice, headers: entries.map(([, l]) => l).join("、") || said("read.none") },
       sheet,
     );
   }

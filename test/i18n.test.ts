@@ -2,6 +2,17 @@ import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 import { FINDING_CODES } from "../src/core/checks/findings";
 import { formatDate, translator } from "../src/i18n";
+import { READ_MESSAGES } from "../src/core/read/messages";
+import { readFileSync, readdirSync, statSync } from "fs";
+import * as path from "path";
+
+/** Every .ts/.tsx file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(n) ? [p] : [];
+  });
+}
 
 describe("UI string tables", () => {
   it("zh-CN and en have exactly the same keys", () => {
@@ -14,6 +25,34 @@ describe("UI string tables", () => {
       const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(placeholders(en[key])).toEqual(placeholders(zhCN[key]));
     }
+  });
+
+  it("every message key the code names (errors, the reader's messages, sniffing) is in both tables", () => {
+    // Keys are written as literals where the error is raised: ReadError("read.…"), said("look.…"),
+    // InputError("error.…"), told(kind, "sniff.…").
+    const used = new Set<string>();
+    const call =
+      /\b(?:ReadError|DamagedInputError|InputError|NotAZipError|NotAWorkbookError|said|told\([^,]+,)\s*\(?\s*"([\w.]+)"/g;
+    for (const file of sources(path.join(__dirname, "..", "src"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(call)) used.add(m[1]!);
+    }
+    // The reader's failures are found (not a pattern that matches nothing).
+    expect([...used].filter((k) => k.startsWith("read.")).length).toBeGreaterThanOrEqual(10);
+    expect([...used].filter((k) => k.startsWith("sniff.")).length).toBeGreaterThanOrEqual(10);
+    expect([...used].filter((k) => k.startsWith("zip.")).length).toBeGreaterThanOrEqual(8);
+    const missing = [...used].filter((k) => !(k in zhCN) || !(k in en));
+    expect(missing).toEqual([]);
+  });
+
+  it("the reader's messages have the same placeholders in both languages, and English is the core's", () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const keys = Object.keys(en).filter((k) => /^(read|look|sniff|zip)\./.test(k)) as (keyof typeof en)[];
+    expect(keys.length).toBeGreaterThan(30);
+    for (const k of keys) {
+      expect([k, placeholders(zhCN[k])]).toEqual([k, placeholders(en[k])]);
+      expect([k, zhCN[k]]).not.toEqual([k, en[k]]);
+    }
+    for (const [k, v] of Object.entries(READ_MESSAGES)) expect(en[k as keyof typeof en]).toBe(v);
   });
 
   it("no string is empty or left untranslated in the Chinese table", () => {

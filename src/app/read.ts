@@ -188,7 +188,7 @@ function listFromView(
     return readGrid(grid, options, { file, kind: "sheet", sheet: chosen });
   }
   const generated = new Set(settings?.generated.map((g) => g.name) ?? []);
-  const reasons: string[] = [];
+  const reasons: ReadError[] = [];
   let form: ReturnType<typeof readForm> = null;
   for (const s of view.sheets) {
     if (!s.visible || s.name === DIRECTORY_SHEET || s.name === SETTINGS_SHEET || generated.has(s.name))
@@ -206,7 +206,7 @@ function listFromView(
     } catch (err) {
       if (!(err instanceof ReadError) || err instanceof InputError || err instanceof DamagedInputError)
         throw err;
-      reasons.push(err.message);
+      reasons.push(err);
     }
   }
   if (form && reasons.length === 0) {
@@ -217,7 +217,7 @@ function listFromView(
       sheet: form.sheet,
     });
   }
-  throw new InputError("error.noListSheet", { file, reasons: reasons.join(" ") });
+  throw new InputError("error.noListSheet", { file }, reasons);
 }
 
 /** A list given from outside the workbook: a sheet's grid (CSV), text, or a .docx's content. */
@@ -239,14 +239,14 @@ export function listFromInput(
  * a real one and propagates.
  */
 function listFromDocx(content: DocxContent, source: SourceInfo, options: ReadOptions): ReadList {
-  const reasons: string[] = [];
+  const reasons: ReadError[] = [];
   for (const grid of content.tables) {
     try {
       return readGrid(grid, options, source);
     } catch (err) {
       if (!(err instanceof ReadError) || err instanceof InputError || err instanceof DamagedInputError)
         throw err;
-      reasons.push(err.message);
+      reasons.push(err);
     }
   }
   if (content.text.trim()) {
@@ -254,13 +254,16 @@ function listFromDocx(content: DocxContent, source: SourceInfo, options: ReadOpt
       return { raw: readText(content.text, { source: source.file }), source, columns: {} };
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
-      reasons.push(err.message);
+      reasons.push(err);
     }
   }
-  throw new InputError("error.noListInDocx", {
-    file: source.file,
-    tables: content.tables.length,
-    paragraphs: content.text.split("\n").filter(Boolean).length,
-    reasons: reasons.join(" "),
-  });
+  throw new InputError(
+    "error.noListInDocx",
+    {
+      file: source.file,
+      tables: content.tables.length,
+      paragraphs: content.text.split("\n").filter(Boolean).length,
+    },
+    reasons,
+  );
 }

@@ -7,7 +7,7 @@
 import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { InputError } from "../app/errors";
+import { InputError, sayError } from "../app/errors";
 import type { CollectReport } from "../app/collect";
 import type { MappingRequest, RunFlags } from "../app/options";
 import type { CycleSettings } from "../core/plan/model";
@@ -382,9 +382,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const warnings = new Map(checks.warnings.map((w, i) => [i, w] as const));
         const findings = checks.findings.map((f) => renderFinding(f, t));
         const cycle = { tasks: read.cycle.tasks, reporting: read.cycle.reporting };
-        io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings, cycle), null, 2) + "\n");
+        io.out(
+          JSON.stringify(toJsonReport(list, asOf, findings, warnings, cycle, read.raw.layout), null, 2) +
+            "\n",
+        );
       } else {
-        io.out(renderTextReport(list, checks, { asOfText: formatDate(asOf, lang), t }));
+        io.out(
+          renderTextReport(list, checks, {
+            asOfText: formatDate(asOf, lang),
+            t,
+            ...(read.raw.layout ? { layout: read.raw.layout } : {}),
+          }),
+        );
       }
       if (o.failOn && checks.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[o.failOn!]))
         code = 1;
@@ -484,13 +493,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`task-ledger: ${t("error.seeHelp", { message: commanderMessage(err, t) })}\n`);
       return 2;
     }
-    if (err instanceof UsageError || err instanceof InputError) {
+    if (err instanceof UsageError) {
       io.err(`task-ledger: ${t(err.key, err.params)}\n`);
       return 2;
     }
+    if (err instanceof InputError) {
+      io.err(`task-ledger: ${sayError(err, t)}\n`);
+      return 2;
+    }
     if (err instanceof ReadError) {
-      // The reader's own words (what it looked for and where).
-      io.err(`task-ledger: ${t("cli.error", { message: err.message })}\n`);
+      // The reader's own words (what it looked for and where), in the user's language.
+      io.err(`task-ledger: ${t("cli.error", { message: sayError(err, t) })}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);

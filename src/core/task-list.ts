@@ -41,9 +41,13 @@ function checkNameLengths(r: RawTask): void {
       if (n.length <= MAX_UNIT_NAME) continue;
       const where = r.fieldRefs[field] ?? r.fieldRefs.lead ?? r.ref;
       throw new ReadError(
-        `${formatRef(where)}: a unit name of ${n.length.toLocaleString("en-US")} characters ("${n.slice(0, 20)}…"); ` +
-          `a unit name is at most ${MAX_UNIT_NAME} characters. Check that cell: it may hold a task text or pasted content ` +
-          `instead of unit names (separate units with 、 or ，).`,
+        "read.unitNameTooLong",
+        {
+          where: formatRef(where),
+          length: n.length.toLocaleString("en-US"),
+          start: n.slice(0, 20),
+          max: MAX_UNIT_NAME,
+        },
         where.kind === "cell" ? where.sheet : undefined,
       );
     }

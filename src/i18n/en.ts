@@ -1,7 +1,10 @@
+import { READ_MESSAGES } from "../core/read/messages";
 import type { MessageKey } from "./zh-CN";
 
 /** English. Same keys as zh-CN (the type and a test both check). */
 export const en: Record<MessageKey, string> = {
+  // The reader's failures and column descriptions: their English is the core's own.
+  ...READ_MESSAGES,
   "app.name": "Task Ledger",
   "severity.error": "Error",
   "severity.warning": "Warning",
@@ -24,6 +27,13 @@ export const en: Record<MessageKey, string> = {
   "report.warnings": "Warnings",
   "report.findings": "Findings",
   "report.noFindings": "No problems found.",
+  "report.columns": "Columns read",
+  "report.columnsHeaderRow": "Header on row {row}.",
+  "report.columnsNoHeader": "No header row: columns recognised by their content.",
+  "report.column": "{name} ({field}): column {col} «{header}»",
+  "report.columnInferred": "— recognised by its content: {reason}",
+  "report.columnsHint":
+    "Check the columns recognised by their content; --map FIELD=COLUMN (a letter or the header's text) corrects one.",
   "report.units": "Units",
   "report.unitHeader": "Unit | Lead | Cooperating | Overdue",
   "report.more": "… {n} more; use --json to see {n:it|all}",
@@ -253,6 +263,8 @@ export const en: Record<MessageKey, string> = {
   "ui.source.sheet": "Sheet holding the list",
   "ui.source.headerRow": "Header on row {row}",
   "ui.source.counts": "{tasks} {tasks:task|tasks} · {units} responsible {units:unit|units}",
+  "ui.source.inferred": "Recognised by its content: {reason}. Check it, or choose the column.",
+  "ui.source.inferredSome": "some columns recognised by their content: check them",
   "ui.source.mapping": "Columns (change them if they were read wrong)",
   "ui.source.unused": "(not used)",
   "ui.source.reload": "Read again",
@@ -350,6 +362,9 @@ export const en: Record<MessageKey, string> = {
     "{file} holds {parts}, which the file path cannot carry over into a new workbook. Nothing was written. Use the Excel add-in on this workbook, or copy the task list into a workbook without them.",
   "error.overwriteInput":
     "The output would overwrite the input {file}; give -o another file, or --in-place to update it.",
+  "error.fileOpen":
+    "{file} looks open in Excel, WPS or LibreOffice ({lock} is beside it). Close it there and run again; nothing was written. " +
+    "If it is not open (the program ended without cleaning up), delete {lock} or run again with --force.",
   "error.writeFailed": "Could not write {file}: {detail}",
   "error.directoryType": "{file}: a unit directory must be .xlsx, .csv or .tsv.",
   "error.noSheets": "{file}: the workbook has no sheets.",
@@ -442,4 +457,44 @@ export const en: Record<MessageKey, string> = {
   "ui.tooOld": "This Excel is too old for Task Ledger (ExcelApi {version} or later is needed).",
   "ui.check.today": "Use today ({date})",
   "ui.check.storedAsOf": "Date from the workbook's stored settings",
+  "sniff.empty": "{file} is empty (0 bytes): expected an .xlsx workbook.",
+  "sniff.encrypted":
+    "{file} is protected with a password to open (an encrypted workbook), so it cannot be read. Open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it, or save an unprotected copy, then run again.",
+  "sniff.legacyXls":
+    "{file} is an old Excel 97–2003 (.xls) or WPS (.et) workbook, whatever its name says. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.compoundOther":
+    "{file} is an old-format Office file (a Word .doc or another compound file), not an Excel workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.zipDamaged":
+    "{file} is not a readable .xlsx workbook: it looks like a zip package but cannot be opened (damaged, or cut short while copying?). Save the workbook again, or copy the original file once more.",
+  "sniff.ods":
+    "{file} is an OpenDocument file (.ods, from LibreOffice or WPS), not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.docx":
+    "{file} is a Word document, not an Excel workbook. Give it a .docx name to read its task table, or save the list as .xlsx.",
+  "sniff.pptx": "{file} is a PowerPoint presentation, not an Excel workbook.",
+  "sniff.zipOther":
+    "{file} is a zip archive, not an Excel workbook (it holds {count} entries, such as {names}). If the workbook is inside it, unpack it first and run on the .xlsx.",
+  "sniff.zipEmpty":
+    "{file} is a zip archive, not an Excel workbook (it holds {count} entries). If the workbook is inside it, unpack it first and run on the .xlsx.",
+  "sniff.pdf": "{file} is a PDF document, not an Excel workbook.",
+  "sniff.xmlSpreadsheet":
+    "{file} is an Excel 2003 XML spreadsheet, not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.html":
+    "{file} is a web page (HTML saved with an Excel name), not an .xlsx workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "sniff.unknown":
+    "{file} is not a readable .xlsx workbook: an .xlsx file is a zip package, and this file is not one. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.",
+  "zip.compoundFile":
+    "it is not an .xlsx package but an OLE compound file: an old .xls/.et workbook renamed, or an .xlsx protected with a password to open. Save it as .xlsx (Excel or WPS: File › Save As), or remove the password to open",
+  "zip.empty": "the file is empty",
+  "zip.notZip": "it is not a ZIP package (an .xlsx file is one)",
+  "zip.zip64Large": "it is a ZIP64 package (over 4 GB or 65,535 parts), which is not read",
+  "zip.zip64": "it is a ZIP64 package, which is not read",
+  "zip.directoryDamaged": "its central directory is damaged (the file may be cut short)",
+  "zip.partEncrypted": "its part {name} is encrypted",
+  "zip.partMethod": "its part {name} uses compression method {method} (only stored and deflated are read)",
+  "zip.partNoHeader": "its part {name} is damaged (no local header)",
+  "zip.partCutShort": "its part {name} is cut short",
+  "zip.partWrongSize": "its part {name} is damaged (wrong size)",
+  "zip.isDocx": "it is a Word document (.docx), not a workbook",
+  "zip.isPptx": "it is a PowerPoint presentation, not a workbook",
+  "zip.noWorkbookPart": "it is a ZIP file but not an Excel workbook (it has no workbook part)",
 };

@@ -1,9 +1,19 @@
 /** UI strings: one typed table per language; zh-CN is the default. */
+import type { ReadMessageKey } from "../core/read/messages";
 import { en } from "./en";
 import { type MessageKey, zhCN } from "./zh-CN";
 
 export type Lang = "zh-CN" | "en";
 export type { MessageKey };
+
+/** Whether a key (from a layer that cannot name the type) is one of the tables'. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
+}
+
+/** Every key the reader (src/core) uses is in the tables: a compile error otherwise. */
+type MissingReadKeys = Exclude<ReadMessageKey, MessageKey>;
+export const READ_KEYS_IN_TABLES: [MissingReadKeys] extends [never] ? true : MissingReadKeys = true;
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -21,6 +21,12 @@ export const zhCN = {
   "report.warnings": "预警",
   "report.findings": "检查结果",
   "report.noFindings": "未发现问题。",
+  "report.columns": "列对应",
+  "report.columnsHeaderRow": "表头在第 {row} 行。",
+  "report.columnsNoHeader": "没有表头行：各列按内容识别。",
+  "report.column": "{name}（{field}）：{col} 列「{header}」",
+  "report.columnInferred": "—— 按内容识别：{reason}",
+  "report.columnsHint": "请核对按内容识别的列；用 --map 字段=列（列字母或表头文字）可更正。",
   "report.units": "责任单位",
   "report.unitHeader": "单位 | 牵头 | 配合 | 逾期",
   "report.more": "……另有 {n} 条，用 --json 查看全部",
@@ -246,6 +252,8 @@ export const zhCN = {
   "ui.source.sheet": "任务清单所在工作表",
   "ui.source.headerRow": "表头在第 {row} 行",
   "ui.source.counts": "{tasks} 项任务 · {units} 个责任单位",
+  "ui.source.inferred": "按内容识别：{reason}。请核对，或另选列。",
+  "ui.source.inferredSome": "部分列按内容识别，请核对",
   "ui.source.mapping": "列对应关系（识别有误时可修改）",
   "ui.source.unused": "（不使用）",
   "ui.source.reload": "重新识别",
@@ -423,6 +431,89 @@ export const zhCN = {
   "ui.tooOld": "此 Excel 版本过旧，无法运行重点任务台账助手（需要 ExcelApi {version} 以上）。",
   "ui.check.today": "改用今天（{date}）",
   "ui.check.storedAsOf": "日期取自工作簿保存的设置",
+  "read.emptySheet": "工作表“{sheet}”是空的：应为带表头行（序号、重点任务、牵头单位……）的任务清单。",
+  "read.noTaskRows": "工作表“{sheet}”：表头在第 {row} 行，但下面没有任务行（任务列为空）。",
+  "read.noHeaderRow":
+    "工作表“{sheet}”：第 1–{rows} 行中未找到表头行。查找的表头如 {words}（至少 {min} 个，其中一个为任务列或单位列）。" +
+    "请用 --header-row 和 --map 指明清单所在的行和列。",
+  "read.noTaskColumn":
+    "工作表“{sheet}”（{where}）：没有一列是任务文字（两行以上较长、各不相同的句子，旁边有单位、时限或序号列，如“完善农村供水保障体系…”），" +
+    "也没有表头指明任务列（查找了 {words}）。所见各列：{looks}。请用 --header-row 和 --map（title=<列号或表头文字>）指明清单所在的行和列。",
+  "read.mapNoHeader":
+    "工作表“{sheet}”：--map {field}={choice}：没有表头为“{choice}”的列。找到的表头：{headers}。" +
+    "请按原样给出表头文字，或给出列字母或列号（{field}=B、{field}=2）。",
+  "read.mergesOverlap":
+    "工作表“{sheet}”：合并区域 {first} 与 {second} 相互重叠；一个单元格只能属于一个合并区域。请取消其中一个合并后重新保存工作簿。",
+  "read.noNumberedTasks":
+    "{source}：未找到带编号的任务。应为“1.任务……（牵头单位）”“1、…”“（一）…”或“一、”标题这样的行；找到 {lines} 行没有编号的文字。",
+  "read.notDocx":
+    "{source} 不是可读取的 .docx 文档（{detail}）。请在 Word 或 WPS 中另存为“Word 文档 (*.docx)”后重试。",
+  "read.unitNameTooLong":
+    "{where}：单位名称长 {length} 个字（“{start}…”）；单位名称最多 {max} 个字。请检查该单元格：其中可能是任务文字或粘贴的内容，" +
+    "而不是单位名称（多个单位用 、 或 ， 分隔）。",
+  "read.listTooLarge":
+    "{where} 读出 {tasks} 项任务、{units} 个单位；任务超过 {maxTasks} 项或单位超过 {maxUnits} 个（每个单位一张表）时不生成。" +
+    "这很可能不是任务清单，或取错了列：请检查工作表（--sheet）和列（--map），或运行 check 查看读取结果。如清单确实这么大，请加 --allow-large 重新运行。",
+  "read.listTooLargeSheet": "{file} 的工作表“{sheet}”",
+  "read.noUnitsInDirectory":
+    "单位名录“{sheet}”：未找到单位。应有“单位名称”列（规范名称），可选“别名”（多个用 、 分隔）和“类型”（县直部门 / 乡镇街道 / 其他）列。",
+  "error.fileOpen":
+    "{file} 似乎正在 Excel、WPS 或 LibreOffice 中打开（旁边有 {lock}）。请先在那里关闭再运行；未写入任何内容。" +
+    "如果并未打开（程序退出时未清理），请删除 {lock} 或加 --force 重新运行。",
+  "read.columnLook": "{col}{label}：{look}",
+  "read.headerRowAt": "表头在第 {row} 行",
+  "read.noHeaderRowShort": "无表头行",
+  "read.none": "无",
+  "read.listSeparator": "；",
+  "look.empty": "空",
+  "look.id": "小的数字（{filled} 个单元格中占 {pct}）",
+  "look.units": "单位名称（{filled} 个单元格中占 {pct}）",
+  "look.deadline": "时限（{filled} 个单元格中占 {pct}）",
+  "look.status": "进度词语或百分比（{filled} 个单元格中占 {pct}）",
+  "look.taskText": "较长且各不相同的文字（平均 {avg} 个字，{distinct} 不重复）",
+  "look.shortText": "较短的文字（平均 {avg} 个字，{distinct} 不重复）",
+  "look.onlyUnitColumn": "{look}；唯一的单位列：列在首位的单位为牵头单位",
+  "look.besideCooperating": "{look}，位于配合单位列旁",
+  "sniff.empty": "{file} 是空文件（0 字节）：应为 .xlsx 工作簿。",
+  "sniff.encrypted":
+    "{file} 设有打开密码（加密的工作簿），无法读取。请在 Excel 或 WPS 中打开，清除密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空）后保存，或另存一份未加密的副本，再运行。",
+  "sniff.legacyXls":
+    "{file} 实为旧版 Excel 97–2003（.xls）或 WPS（.et）工作簿，与文件名无关。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "sniff.compoundOther":
+    "{file} 是旧格式的 Office 文件（Word .doc 或其他复合文件），不是 Excel 工作簿。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "sniff.zipDamaged":
+    "{file} 不是可读取的 .xlsx 工作簿：看似 zip 包但无法打开（已损坏，或复制时不完整？）。请重新保存工作簿，或重新复制原文件。",
+  "sniff.ods":
+    "{file} 是 OpenDocument 文件（.ods，来自 LibreOffice 或 WPS），不是 .xlsx 工作簿。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "sniff.docx":
+    "{file} 是 Word 文档，不是 Excel 工作簿。请把扩展名改为 .docx 以读取其中的任务表，或把清单另存为 .xlsx。",
+  "sniff.pptx": "{file} 是 PowerPoint 演示文稿，不是 Excel 工作簿。",
+  "sniff.zipOther":
+    "{file} 是 zip 压缩包，不是 Excel 工作簿（内有 {count} 项，如 {names}）。如工作簿在其中，请先解压，再对 .xlsx 运行。",
+  "sniff.zipEmpty":
+    "{file} 是 zip 压缩包，不是 Excel 工作簿（内有 {count} 项）。如工作簿在其中，请先解压，再对 .xlsx 运行。",
+  "sniff.pdf": "{file} 是 PDF 文档，不是 Excel 工作簿。",
+  "sniff.xmlSpreadsheet":
+    "{file} 是 Excel 2003 XML 电子表格，不是 .xlsx 工作簿。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "sniff.html":
+    "{file} 是网页（以 Excel 文件名保存的 HTML），不是 .xlsx 工作簿。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "sniff.unknown":
+    "{file} 不是可读取的 .xlsx 工作簿：.xlsx 文件是 zip 包，而此文件不是。 请在 Excel 或 WPS 中打开并另存为 Excel 工作簿（.xlsx）后再运行。",
+  "zip.compoundFile":
+    "它不是 .xlsx 包，而是 OLE 复合文件：改了名的旧 .xls/.et 工作簿，或设有打开密码的 .xlsx。请另存为 .xlsx（Excel 或 WPS：文件 › 另存为），或清除打开密码",
+  "zip.empty": "文件是空的",
+  "zip.notZip": "它不是 ZIP 包（.xlsx 文件是 ZIP 包）",
+  "zip.zip64Large": "它是 ZIP64 包（超过 4 GB 或 65,535 个部件），不能读取",
+  "zip.zip64": "它是 ZIP64 包，不能读取",
+  "zip.directoryDamaged": "其中央目录已损坏（文件可能不完整）",
+  "zip.partEncrypted": "其部件 {name} 已加密",
+  "zip.partMethod": "其部件 {name} 使用压缩方法 {method}（只能读取不压缩和 deflate 压缩的部件）",
+  "zip.partNoHeader": "其部件 {name} 已损坏（缺少本地文件头）",
+  "zip.partCutShort": "其部件 {name} 不完整",
+  "zip.partWrongSize": "其部件 {name} 已损坏（大小不符）",
+  "zip.isDocx": "它是 Word 文档（.docx），不是工作簿",
+  "zip.isPptx": "它是 PowerPoint 演示文稿，不是工作簿",
+  "zip.noWorkbookPart": "它是 ZIP 文件，但不是 Excel 工作簿（没有工作簿部件）",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -19,7 +19,9 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Lang, translator } from "../i18n";
+import { sayError } from "../app/errors";
 import type { MappingRequest } from "../app/options";
+import { ReadError } from "../core/read/raw";
 import type { SessionState } from "../app/session";
 import type { PaneSession } from "../workbook/excel-api/ledger";
 import { Pane, type PaneContext } from "./context";
@@ -65,7 +67,16 @@ export function App({ session, initialLang, today }: AppProps) {
   const [mapping, setMapping] = useState<MappingRequest>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The failure as thrown, said in the language shown (a reader's failure by its message key).
+  const [failure, setError] = useState<unknown>(null);
+  const error =
+    failure === null
+      ? null
+      : failure instanceof ReadError
+        ? sayError(failure, t)
+        : failure instanceof Error
+          ? failure.message
+          : String(failure);
   const [loaded, setLoaded] = useState(false);
   const first = useRef(true);
 
@@ -85,7 +96,7 @@ export function App({ session, initialLang, today }: AppProps) {
     try {
       await f();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }

@@ -8,7 +8,7 @@
  */
 import { existsSync, promises as fs, unlinkSync } from "fs";
 import * as path from "path";
-import { ReadError } from "../core/read/raw";
+import { InputError } from "../app/errors";
 
 export interface WriteOptions {
   /** Write even when the target looks open in another program. */
@@ -31,11 +31,7 @@ export function checkNotOpen(file: string, opts: WriteOptions = {}): void {
   if (opts.force) return;
   const lock = lockFilesFor(file).find((l) => existsSync(l));
   if (!lock) return;
-  throw new ReadError(
-    `${file} looks open in Excel, WPS or LibreOffice (${path.basename(lock)} is beside it). ` +
-      `Close it there and run again; nothing was written. If it is not open (the program ended ` +
-      `without cleaning up), delete ${path.basename(lock)} or run again with --force.`,
-  );
+  throw new InputError("error.fileOpen", { file, lock: path.basename(lock) });
 }
 
 const TMP = /^(.*)\.(\d+)\.tmp$/;

@@ -18,12 +18,13 @@ function withRows(rows: readonly (readonly string[])[], merges: string[] = []): 
   return injectTaskSheet(base(), { position: "last", rows, merges });
 }
 
-async function generate(bytes: Uint8Array, name = "清单.xlsx") {
+/** Generate in English (the assertions below quote the English texts) unless `lang` says otherwise. */
+async function generate(bytes: Uint8Array, name = "清单.xlsx", lang = "en") {
   const dir = tempDir();
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   const out = path.join(dir, "out.xlsx");
-  const r = await runCli(["generate", file, "-o", out]);
+  const r = await runCli(["generate", file, "-o", out, "--lang", lang]);
   return { ...r, out, dir, written: existsSync(out) };
 }
 
@@ -58,7 +59,7 @@ describe("a file that is not an .xlsx workbook says what it is and what to do", 
     );
     const dir = tempDir();
     writeFileSync(path.join(dir, "a.xlsx"), zip);
-    const c = await runCli(["check", path.join(dir, "a.xlsx")]);
+    const c = await runCli(["check", path.join(dir, "a.xlsx"), "--lang", "en"]);
     expect(c.code).toBe(2);
     expect(c.err).toMatch(/zip archive, not an Excel workbook/);
   });

@@ -10,12 +10,12 @@ const dir = tempDir();
 const BIN = path.join(ROOT, "src", "cli", "bin.js");
 
 describe("task-ledger check --json (the contract)", () => {
-  it("prints one JSON object with source, asOf, year, tasks, units, findings", async () => {
+  it("prints one JSON object with source, asOf, year, tasks, units, findings, columns", async () => {
     const { code, out, err } = await runCli(["check", SAMPLE_PATH, "--as-of", "2024-07-01", "--json"]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(["source", "asOf", "year", "tasks", "units", "findings"]);
+    expect(Object.keys(json)).toEqual(["source", "asOf", "year", "tasks", "units", "findings", "columns"]);
     expect(json.source).toEqual({ file: "longxian-2024-key-tasks.txt", kind: "text" });
     expect(json.asOf).toBe("2024-07-01");
     expect(json.year).toBe(2024);
@@ -85,7 +85,7 @@ describe("task-ledger check --json (the contract)", () => {
         ],
       },
     ]);
-    const bad = await runCli(["check", file, "--json"]);
+    const bad = await runCli(["check", file, "--json", "--lang", "en"]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Use --header-row and --map/);
     const good = await runCli([

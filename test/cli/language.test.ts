@@ -100,6 +100,67 @@ describe("errors", () => {
   });
 });
 
+/** English words that would mean a reader's text escaped the tables into a Chinese message. */
+const READER_ENGLISH = /\b(the|and|column|columns|expected|found|sheet|tasks?|cells?)\b/i;
+
+describe("the reader's failures in the user's language", () => {
+  const noNumbers = path.join(dir, "随手记.txt");
+  writeFileSync(noNumbers, "这里写了一些话\n没有任何编号\n也没有牵头单位\n");
+  // A table whose columns say nothing of a task: short texts, a unit, a number.
+  const noTask = path.join(dir, "名单.csv");
+  writeFileSync(noTask, ["编,事,谁", "1,甲,县财政局", "2,乙,县民政局"].join("\n"));
+
+  it("a text without numbered items: Chinese by default, English with --lang en", async () => {
+    const zh = await run(["check", noNumbers]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe(
+      "task-ledger: 无法读取：随手记.txt：未找到带编号的任务。应为“1.任务……（牵头单位）”“1、…”“（一）…”或“一、”标题这样的行；找到 3 行没有编号的文字。\n",
+    );
+    const en = await run(["check", noNumbers, "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      'task-ledger: Could not read: 随手记.txt: no numbered tasks found. Expected lines such as "1.任务……（牵头单位）", "1、…", "（一）…" or "一、" headings; found 3 lines of text without numbering.\n',
+    );
+  });
+
+  it("a table with no task column says what each column looked like, in either language", async () => {
+    const zh = await run(["check", noTask]);
+    expect(zh.code).toBe(2);
+    // The column descriptions nested in the message are Chinese too.
+    expect(zh.err).toMatch(/工作表“名单”（表头在第 1 行）：没有一列是任务文字/);
+    expect(zh.err).toMatch(/A\(编\)：小的数字（2 个单元格中占 100%）；B\(事\)：较短的文字/);
+    expect(zh.err).toMatch(/C\(谁\)：单位名称（2 个单元格中占 100%）/);
+    expect(zh.err.replace(/^task-ledger: /, "")).not.toMatch(READER_ENGLISH);
+    const en = await run(["check", noTask, "--lang", "en"]);
+    expect(en.err).toMatch(/Sheet "名单" \(header row 1\): no column holds task-like text/);
+    expect(en.err).toMatch(/A\(编\): small numbers \(100% of 2 cells\); B\(事\): short text/);
+  });
+
+  it("a file that is not a workbook is said in Chinese by default", async () => {
+    const pdf = path.join(dir, "清单.xlsx");
+    writeFileSync(pdf, "%PDF-1.7\n…");
+    const zh = await run(["check", pdf]);
+    expect(zh).toMatchObject({ code: 2, out: "" });
+    expect(zh.err).toBe("task-ledger: 清单.xlsx 是 PDF 文档，不是 Excel 工作簿。\n");
+    const en = await run(["check", pdf, "--lang", "en"]);
+    expect(en.err).toBe("task-ledger: 清单.xlsx is a PDF document, not an Excel workbook.\n");
+  });
+
+  it("what the package reader found inside a broken workbook is said in the user's language", async () => {
+    const broken = path.join(dir, "坏.xlsx");
+    writeFileSync(broken, "这不是工作簿");
+    const zh = await run(["check", broken]);
+    expect(zh.code).toBe(2);
+    expect(zh.err.replace(dir + path.sep, "")).toBe(
+      "task-ledger: 坏.xlsx 不是可读取的 .xlsx 工作簿（它不是 ZIP 包（.xlsx 文件是 ZIP 包））。如果是旧的 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx。\n",
+    );
+    const en = await run(["check", broken, "--lang", "en"]);
+    expect(en.err.replace(dir + path.sep, "")).toBe(
+      "task-ledger: 坏.xlsx is not a readable .xlsx workbook (it is not a ZIP package (an .xlsx file is one)). If it is an old .xls or .et file, save it as .xlsx from Excel or WPS first.\n",
+    );
+  });
+});
+
 describe("--map by a header's text", () => {
   // 实事项目 is not a header the reader knows for the task column.
   const csv = path.join(dir, "实事.csv");

@@ -5,6 +5,7 @@
  * says the list really is that large.
  */
 import type { TaskList } from "../model";
+import { said } from "../read/messages";
 import { ReadError } from "../read/raw";
 
 export const LIMITS = { units: 500, tasks: 20_000 } as const;
@@ -31,11 +32,12 @@ export function checkListSize(list: TaskList, allowLarge: boolean): void {
   if (allowLarge) return;
   const size = listSize(list);
   if (size.units <= LIMITS.units && size.tasks <= LIMITS.tasks) return;
-  const where = list.source.sheet ? `sheet "${list.source.sheet}" of ${list.source.file}` : list.source.file;
-  throw new ReadError(
-    `${where} gives ${n(size.tasks)} tasks and ${n(size.units)} units; generation stops above ${n(LIMITS.tasks)} tasks ` +
-      `or ${n(LIMITS.units)} units (one sheet per unit). This is probably not the task list, or the wrong columns were ` +
-      `taken: check the sheet (--sheet) and the columns (--map), or run check to see what was read. ` +
-      `If the list really is this large, run again with --allow-large.`,
-  );
+  const { file, sheet } = list.source;
+  throw new ReadError("read.listTooLarge", {
+    where: sheet ? said("read.listTooLargeSheet", { sheet, file }) : file,
+    tasks: n(size.tasks),
+    units: n(size.units),
+    maxTasks: n(LIMITS.tasks),
+    maxUnits: n(LIMITS.units),
+  });
 }

@@ -26,10 +26,10 @@ export async function extractDocx(bytes: Uint8Array, source: string): Promise<Do
     });
     html = result.value;
   } catch (err) {
-    throw new ReadError(
-      `${source} is not a readable .docx document (${err instanceof Error ? err.message.split("\n")[0] : String(err)}). ` +
-        `Save it from Word or WPS as "Word 文档 (*.docx)" and try again.`,
-    );
+    throw new ReadError("read.notDocx", {
+      source,
+      detail: err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err),
+    });
   }
   return htmlToContent(html);
 }

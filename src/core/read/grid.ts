@@ -54,8 +54,8 @@ export function usedMerges(grid: Grid): MergedArea[] {
     const other = open.find((b) => b.left <= a.right && a.left <= b.right);
     if (other) {
       throw new DamagedInputError(
-        `Sheet "${grid.sheet}": the merged ranges ${rangeText(other)} and ${rangeText(a)} overlap; ` +
-          `a cell can belong to one merged range only. Unmerge one of them and save the workbook again.`,
+        "read.mergesOverlap",
+        { sheet: grid.sheet, first: rangeText(other), second: rangeText(a) },
         grid.sheet,
       );
     }

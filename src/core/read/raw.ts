@@ -3,6 +3,7 @@
  * found, with the responsibility already split into names and groups.
  */
 import type { CellError, ReadNote, SourceRef, TaskField } from "../model";
+import { type MessageParams, type ReadMessageKey, type Said, english } from "./messages";
 
 export interface RawTask {
   id: string;
@@ -37,7 +38,7 @@ export interface TableLayout {
   /** How the header row was found: by its words, by its shape, or there was none. */
   foundBy?: "words" | "shape" | "none";
   /** Columns mapped from their content, and how: for `check` and the pane to show. */
-  inferred?: { field: string; col: number; how: string }[];
+  inferred?: { field: string; col: number; how: string; why: Said }[];
 }
 
 export interface RawList {
@@ -52,14 +53,25 @@ export interface RawList {
   notes: ReadNote[];
 }
 
-/** A reader's failure: what was expected and where. Never a stack trace for the user. */
+/**
+ * A reader's failure: what was expected and where. Never a stack trace for the user. Said as a
+ * message key of the string tables and its parameters, so each shell says it in the user's
+ * language; `.message` is the English text.
+ */
 export class ReadError extends Error {
-  constructor(
-    message: string,
-    readonly where?: string,
-  ) {
-    super(message);
+  /** A key of the string tables (`src/i18n`). */
+  readonly key: string;
+  readonly params: MessageParams;
+  readonly where: string | undefined;
+  constructor(key: ReadMessageKey, params?: MessageParams, where?: string);
+  /** For the app layer's errors, whose keys and English text come from the tables. */
+  constructor(key: string, params: MessageParams, where: string | undefined, message: string);
+  constructor(key: string, params: MessageParams = {}, where?: string, message?: string) {
+    super(message ?? english(key as ReadMessageKey, params));
     this.name = "ReadError";
+    this.key = key;
+    this.params = params;
+    this.where = where;
   }
 }
 

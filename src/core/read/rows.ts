@@ -9,6 +9,7 @@ import { normalizeText, tidy } from "../text/normalize";
 import { responsibilitySplitter } from "../units/responsibility";
 import { type ColumnMapping, allHeaderWords } from "./columns";
 import { type CellValue, type Grid, type MergedArea, cellText, fillMerges, usedMerges } from "./grid";
+import { said } from "./messages";
 import { ReadError, type RawList, type RawTask, findYear } from "./raw";
 import { classifyRow } from "./table/classify";
 import {
@@ -102,10 +103,7 @@ export function readRows(sheet: Grid, opts: RowReadOptions = {}): RawList {
   // Merges cut to the used range (a whole-column merge covers the rows that exist), overlaps refused.
   const grid: Grid = { ...sheet, merges: usedMerges(sheet) };
   if (grid.rows.length === 0 || grid.rows.every((r) => r.every((v) => cellText(v).trim() === ""))) {
-    throw new ReadError(
-      `Sheet "${grid.sheet}" is empty: expected a task list with a header row (序号, 重点任务, 牵头单位, …).`,
-      grid.sheet,
-    );
+    throw new ReadError("read.emptySheet", { sheet: grid.sheet }, grid.sheet);
   }
   // Header detection sees merged header cells filled (a parent label spans its columns).
   const filled = fillMerges(grid);
@@ -177,10 +175,7 @@ export function readRows(sheet: Grid, opts: RowReadOptions = {}): RawList {
     }
   }
   if (tasks.length === 0) {
-    throw new ReadError(
-      `Sheet "${grid.sheet}": the header is on row ${header.row} but no task rows follow it (the task column is empty).`,
-      grid.sheet,
-    );
+    throw new ReadError("read.noTaskRows", { sheet: grid.sheet, row: header.row }, grid.sheet);
   }
   const titleText = titleAbove(grid, header.row) ?? grid.caption ?? null;
   const layout = {
@@ -254,22 +249,34 @@ function describeMapping(mapping: ColumnMapping, labels: Map<number, string>): s
 function refusal(grid: Grid, found: Mapped | null): ReadError {
   if (!found) {
     return new ReadError(
-      `Sheet "${grid.sheet}": no header row found in rows 1–${HEADER_SEARCH_ROWS}. ` +
-        `Looked for headers such as ${allHeaderWords().slice(0, 12).join("、")} (at least ${MIN_HEADER_FIELDS}, one of them a task or unit column). ` +
-        `Use --header-row and --map to say which row and columns hold the list.`,
+      "read.noHeaderRow",
+      {
+        sheet: grid.sheet,
+        rows: HEADER_SEARCH_ROWS,
+        words: allHeaderWords().slice(0, 12).join("、"),
+        min: MIN_HEADER_FIELDS,
+      },
       grid.sheet,
     );
   }
   const { header, profiles } = found;
   const looks = profiles
     .filter((p) => p.filled > 0 || header.labels.has(p.col))
-    .map((p) => `${letter(p.col)}${labelOf(header.labels, p.col)}: ${describeLook(p)}`)
-    .join("; ");
-  const where = header.row > 0 ? `header row ${header.row}` : "no header row";
+    .map((p) =>
+      said("read.columnLook", {
+        col: letter(p.col),
+        label: labelOf(header.labels, p.col),
+        look: describeLook(p),
+      }),
+    );
   return new ReadError(
-    `Sheet "${grid.sheet}" (${where}): no column holds task-like text (long, varied sentences in two rows or more, beside a unit, deadline or id column, such as ` +
-      `"完善农村供水保障体系…"), and no header names one (looked for ${allHeaderWords().slice(0, 12).join("、")}). ` +
-      `Columns seen: ${looks || "none"}. Use --header-row and --map (title=<column or header text>) to say which row and columns hold the list.`,
+    "read.noTaskColumn",
+    {
+      sheet: grid.sheet,
+      where: header.row > 0 ? said("read.headerRowAt", { row: header.row }) : said("read.noHeaderRowShort"),
+      words: allHeaderWords().slice(0, 12).join("、"),
+      looks: looks.length ? looks : said("read.none"),
+    },
     grid.sheet,
   );
 }

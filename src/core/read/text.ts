@@ -142,10 +142,10 @@ export function readText(input: string, opts: TextReadOptions): RawList {
     if (list) return { ...list, ...(trailerDate ? { documentDate: trailerDate } : {}) };
   }
   if (items.length === 0) {
-    throw new ReadError(
-      `${opts.source}: no numbered tasks found. Expected lines such as "1.任务……（牵头单位）", "1、…", "（一）…" or "一、" headings; ` +
-        `found ${lines.filter((l) => l.trim()).length} lines of text without numbering.`,
-    );
+    throw new ReadError("read.noNumberedTasks", {
+      source: opts.source,
+      lines: lines.filter((l) => l.trim()).length,
+    });
   }
   for (const it of items) findResponsibility(it);
 

@@ -4,7 +4,9 @@
 import type { Warning } from "../checks/warnings";
 import type { StatusSource, TaskCycle } from "../cycle/reports";
 import { type Deadline, type Status, type TaskList, type UnitRef, formatRef } from "../model";
+import type { TableLayout } from "../read/raw";
 import { byWorkload, tallyUnits } from "../units/tally";
+import { type JsonColumns, columnsJson } from "./columns";
 
 export interface JsonFinding {
   code: string;
@@ -53,6 +55,8 @@ export interface JsonReport {
   tasks: JsonTask[];
   units: JsonUnit[];
   findings: JsonFinding[];
+  /** The column mapping a table was read with (null for a list read from text). */
+  columns: JsonColumns | null;
 }
 
 export interface JsonUnit {
@@ -83,6 +87,7 @@ export function toJsonReport(
   findings: JsonFinding[] = [],
   warnings?: ReadonlyMap<number, string>,
   cycle?: JsonCycle,
+  layout?: TableLayout,
 ): JsonReport {
   const colours = list.tasks.map((_, i) => (warnings?.get(i) ?? "none") as Warning);
   const units = tallyUnits(
@@ -127,5 +132,6 @@ export function toJsonReport(
       reported: u.reported ?? false,
     })),
     findings,
+    columns: columnsJson(layout),
   };
 }

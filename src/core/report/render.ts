@@ -5,7 +5,10 @@
 import type { CheckResult, Finding } from "../checks/findings";
 import type { Warning } from "../checks/warnings";
 import { byWorkload, tallyUnits } from "../units/tally";
-import { type TaskList, formatRef } from "../model";
+import { type TaskList, columnLetter, formatRef } from "../model";
+import { type ReadMessageKey, flatParams } from "../read/messages";
+import type { TableLayout } from "../read/raw";
+import { mappedColumns } from "./columns";
 import type { JsonFinding } from "./json";
 
 /** Message keys this module asks for; the i18n tables provide them. */
@@ -27,6 +30,14 @@ export type ReportKey =
   | "report.line"
   | "report.finding"
   | "report.codeName"
+  | "report.columns"
+  | "report.columnsHeaderRow"
+  | "report.columnsNoHeader"
+  | "report.column"
+  | "report.columnInferred"
+  | "report.columnsHint"
+  | `ui.field.${NamedField}`
+  | ReadMessageKey
   | `code.${Finding["code"]}`;
 
 export type ReportTranslate = (key: ReportKey, params?: Record<string, string | number>) => string;
@@ -48,10 +59,55 @@ const WARNING_ORDER: Warning[] = ["red", "yellow", "blue", "green", "none"];
 /** Findings shown per severity in the text report before "… N more". */
 export const REPORT_FINDINGS_PER_SEVERITY = 40;
 
+/** The fields the tables name (the pane's mapping dropdowns say them too). */
+const NAMED_FIELDS = [
+  "id",
+  "section",
+  "title",
+  "detail",
+  "lead",
+  "cooperating",
+  "responsible",
+  "leader",
+  "deadline",
+  "progress",
+  "onSchedule",
+  "note",
+] as const;
+type NamedField = (typeof NAMED_FIELDS)[number];
+
+/** The column mapping in words: each field's column and header, and why an inferred one was taken. */
+function renderColumns(layout: TableLayout, t: ReportTranslate): string[] {
+  const out = ["", `== ${t("report.columns")} ==`];
+  out.push(
+    layout.headerRow > 0
+      ? t("report.columnsHeaderRow", { row: layout.headerRow })
+      : t("report.columnsNoHeader"),
+  );
+  const fields = new Set<string>(NAMED_FIELDS);
+  const say = (k: ReadMessageKey, p: Record<string, string | number>) => t(k, p);
+  const mapped = mappedColumns(layout);
+  for (const m of mapped) {
+    const name = fields.has(m.field) ? t(`ui.field.${m.field as NamedField}`) : m.field;
+    const line = t("report.column", {
+      name,
+      field: m.field,
+      col: columnLetter(m.col),
+      header: m.header ?? "—",
+    });
+    const why = m.why
+      ? ` ${t("report.columnInferred", { reason: t(m.why.key, flatParams(m.why.params, say)) })}`
+      : "";
+    out.push(`  ${line}${why}`);
+  }
+  if (mapped.some((m) => m.by === "content")) out.push(t("report.columnsHint"));
+  return out;
+}
+
 export function renderTextReport(
   list: TaskList,
   result: CheckResult,
-  opts: { asOfText: string; t: ReportTranslate },
+  opts: { asOfText: string; t: ReportTranslate; layout?: TableLayout },
 ): string {
   const { t } = opts;
   const out: string[] = [];
@@ -65,6 +121,7 @@ export function renderTextReport(
   );
   out.push(t("report.asOf", { date: opts.asOfText }));
   out.push(t("report.counts", { tasks: list.tasks.length, units: units.length, sections }));
+  if (opts.layout) out.push(...renderColumns(opts.layout, t));
   out.push("", `== ${t("report.warnings")} ==`);
   const counts = new Map<Warning, number>();
   for (const w of result.warnings) counts.set(w, (counts.get(w) ?? 0) + 1);

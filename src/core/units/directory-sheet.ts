@@ -56,10 +56,7 @@ export function readDirectoryGrid(grid: Grid): DirectoryEntry[] {
     });
   }
   if (entries.length === 0 && !hasHeader) {
-    throw new ReadError(
-      `Unit directory "${grid.sheet}": no units found. Expected a column 单位名称 (canonical name), optionally 别名 (aliases, separated by 、) and 类型 (县直部门 / 乡镇街道 / 其他).`,
-      grid.sheet,
-    );
+    throw new ReadError("read.noUnitsInDirectory", { sheet: grid.sheet }, grid.sheet);
   }
   return entries;
 }

@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import type { MessageKey } from "../../i18n";
 import { COLUMN_FIELDS } from "../../core/read/columns";
+import { type ReadMessageKey, flatParams } from "../../core/read/messages";
 import { usePane } from "../context";
 
 /** The fields offered for correction (the responsible person is not used by the pane). */
@@ -42,6 +43,17 @@ export function SourceStep() {
     const c = layout?.columns[f];
     return Array.isArray(c) ? c.at(-1) : c;
   };
+  // A column the reader recognised by its content (not chosen by the user): said with its reason.
+  const say = (k: ReadMessageKey, p: Record<string, string | number>) => t(k, p);
+  const inferredReason = (f: string): string | undefined => {
+    if (mapping[f as keyof typeof mapping] !== undefined) return undefined;
+    const col = columnOf(f);
+    const found = layout?.inferred?.find((i) => i.field === f && i.col === col);
+    return found
+      ? t("ui.source.inferred", { reason: t(found.why.key, flatParams(found.why.params, say)) })
+      : undefined;
+  };
+  const anyInferred = FIELDS.some((f) => inferredReason(f) !== undefined);
   return (
     <div className={styles.grid}>
       <Field label={t("ui.source.sheet")}>
@@ -64,11 +76,23 @@ export function SourceStep() {
         </Text>
       )}
       {layout && (
-        <details>
-          <summary>{t("ui.source.mapping")}</summary>
+        // Open when columns were recognised by their content: the user should look at them.
+        <details open={anyInferred} data-testid="source-mapping">
+          <summary>
+            {t("ui.source.mapping")}
+            {anyInferred ? ` · ${t("ui.source.inferredSome")}` : ""}
+          </summary>
           <div className={styles.grid}>
             {FIELDS.map((f) => (
-              <Field key={f} label={t(`ui.field.${f}` as MessageKey)} orientation="horizontal">
+              <Field
+                key={f}
+                label={t(`ui.field.${f}` as MessageKey)}
+                orientation="horizontal"
+                {...(inferredReason(f)
+                  ? { validationMessage: inferredReason(f), validationState: "warning" as const }
+                  : {})}
+                data-inferred={inferredReason(f) ? "true" : undefined}
+              >
                 <Select
                   value={String(columnOf(f) ?? "")}
                   onChange={(_, d) => setMapping({ ...mapping, [f]: [Number(d.value)] })}

@@ -17,7 +17,7 @@ import type { DirectoryEntry } from "../../core/units/directory";
 import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-sheet";
 import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
-import { ReadError } from "../../core/read/raw";
+import { NotAZipError } from "../package/zip";
 import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -69,7 +69,7 @@ function decode(file: string, bytes: Uint8Array): string {
 export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
   const sniffed = sniffWorkbook(bytes, path.basename(file));
   // What the file is, when it can be told; a damaged or unknown file gets the general message.
-  if (sniffed.message && sniffed.kind !== "unknown") throw new ReadError(sniffed.message);
+  if (sniffed.key && sniffed.kind !== "unknown") throw new InputError(sniffed.key, sniffed.params);
 }
 
 /** A new workbook's port (lists read from text, .docx or CSV). */
@@ -85,7 +85,13 @@ export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promis
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,
-      detail: err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err),
+      // What the package reader found, as a message of the tables when it is one of its own.
+      detail:
+        err instanceof NotAZipError
+          ? { key: err.key, params: err.params }
+          : err instanceof Error
+            ? (err.message.split("\n")[0] ?? "")
+            : String(err),
     });
   }
 }

@@ -5,6 +5,7 @@
  * a Workbook stream), or something else. Runs in the browser as in Node: bytes in, no I/O.
  */
 import { unzipSync } from "fflate";
+import { type MessageKey, translator } from "../../i18n";
 
 export type FileKind =
   | "workbook"
@@ -23,8 +24,11 @@ export type FileKind =
 
 export interface Sniffed {
   kind: FileKind;
-  /** For anything but a workbook: what the file is and what to do, for a person. */
+  /** For anything but a workbook: what the file is and what to do, for a person (English). */
   message?: string;
+  /** The same as a message key of the tables, for the user's language. */
+  key?: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -81,42 +85,35 @@ function asciiStart(bytes: Uint8Array, n: number): string {
   return s;
 }
 
-const SAVE_AS = "Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then run again.";
+const english = translator("en");
+
+/** What the file is, as a message key of the tables (its English as `message`). */
+function told(
+  kind: FileKind,
+  key: MessageKey,
+  file: string,
+  more: Record<string, string | number> = {},
+): Sniffed {
+  const params = { file, ...more };
+  return { kind, key, params, message: english(key, params) };
+}
 
 export function sniffWorkbook(bytes: Uint8Array, file: string): Sniffed {
-  if (bytes.length === 0)
-    return { kind: "empty", message: `${file} is empty (0 bytes): expected an .xlsx workbook.` };
+  if (bytes.length === 0) return told("empty", "sniff.empty", file);
   if (startsWith(bytes, CFB_MAGIC)) {
     const names = compoundFileNames(bytes);
     if (names.has("EncryptionInfo") || names.has("EncryptedPackage")) {
-      return {
-        kind: "encrypted",
-        message:
-          `${file} is protected with a password to open (an encrypted workbook), so it cannot be read. ` +
-          `Open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password, ` +
-          `clear it) and save it, or save an unprotected copy, then run again.`,
-      };
+      return told("encrypted", "sniff.encrypted", file);
     }
     if (names.has("Workbook") || names.has("Book")) {
-      return {
-        kind: "legacy-xls",
-        message: `${file} is an old Excel 97–2003 (.xls) or WPS (.et) workbook, whatever its name says. ${SAVE_AS}`,
-      };
+      return told("legacy-xls", "sniff.legacyXls", file);
     }
-    return {
-      kind: "compound-other",
-      message: `${file} is an old-format Office file (a Word .doc or another compound file), not an Excel workbook. ${SAVE_AS}`,
-    };
+    return told("compound-other", "sniff.compoundOther", file);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const names = zipNames(bytes);
     if (!names) {
-      return {
-        kind: "zip-other",
-        message:
-          `${file} is not a readable .xlsx workbook: it looks like a zip package but cannot be opened ` +
-          `(damaged, or cut short while copying?). Save the workbook again, or copy the original file once more.`,
-      };
+      return told("zip-other", "sniff.zipDamaged", file);
     }
     const has = (n: string) => names.includes(n);
     if (
@@ -124,44 +121,22 @@ export function sniffWorkbook(bytes: Uint8Array, file: string): Sniffed {
       names.some((n) => /^xl\/workbook\d*\.xml$/.test(n) || n === "xl/workbook.bin")
     )
       return { kind: "workbook" };
-    if (has("mimetype") && names.some((n) => n === "content.xml"))
-      return {
-        kind: "ods",
-        message: `${file} is an OpenDocument file (.ods, from LibreOffice or WPS), not an .xlsx workbook. ${SAVE_AS}`,
-      };
-    if (names.some((n) => n.startsWith("word/")))
-      return {
-        kind: "docx",
-        message: `${file} is a Word document, not an Excel workbook. Give it a .docx name to read its task table, or save the list as .xlsx.`,
-      };
-    if (names.some((n) => n.startsWith("ppt/")))
-      return { kind: "pptx", message: `${file} is a PowerPoint presentation, not an Excel workbook.` };
+    if (has("mimetype") && names.some((n) => n === "content.xml")) return told("ods", "sniff.ods", file);
+    if (names.some((n) => n.startsWith("word/"))) return told("docx", "sniff.docx", file);
+    if (names.some((n) => n.startsWith("ppt/"))) return told("pptx", "sniff.pptx", file);
     const shown = names.filter((n) => !n.endsWith("/")).slice(0, 3);
-    return {
-      kind: "zip-other",
-      message:
-        `${file} is a zip archive, not an Excel workbook (it holds ${names.length} entries${shown.length ? `, such as ${shown.join(", ")}` : ""}). ` +
-        `If the workbook is inside it, unpack it first and run on the .xlsx.`,
-    };
+    return shown.length
+      ? told("zip-other", "sniff.zipOther", file, { count: names.length, names: shown.join(", ") })
+      : told("zip-other", "sniff.zipEmpty", file, { count: names.length });
   }
   const head = asciiStart(bytes, 512)
     .replace(/^\ufeff|^\xef\xbb\xbf/, "")
     .trimStart()
     .toLowerCase();
-  if (head.startsWith("%pdf"))
-    return { kind: "pdf", message: `${file} is a PDF document, not an Excel workbook.` };
+  if (head.startsWith("%pdf")) return told("pdf", "sniff.pdf", file);
   if (head.startsWith("<?xml") && head.includes("excel.sheet"))
-    return {
-      kind: "xml-spreadsheet",
-      message: `${file} is an Excel 2003 XML spreadsheet, not an .xlsx workbook. ${SAVE_AS}`,
-    };
+    return told("xml-spreadsheet", "sniff.xmlSpreadsheet", file);
   if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.includes("<table"))
-    return {
-      kind: "html",
-      message: `${file} is a web page (HTML saved with an Excel name), not an .xlsx workbook. ${SAVE_AS}`,
-    };
-  return {
-    kind: "unknown",
-    message: `${file} is not a readable .xlsx workbook: an .xlsx file is a zip package, and this file is not one. ${SAVE_AS}`,
-  };
+    return told("html", "sniff.html", file);
+  return told("unknown", "sniff.unknown", file);
 }

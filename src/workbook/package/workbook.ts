@@ -4,6 +4,7 @@
  */
 import type { Package, Relationship } from "./package";
 import { type Found, REL_NAMESPACES, attr, element, elements, prefixesOf } from "./xml";
+import { NotAZipError } from "./zip";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -42,18 +43,18 @@ export interface WorkbookInfo {
   relPrefixes: string[];
 }
 
-/** A workbook that cannot be read as one: the message says what is missing. */
-export class NotAWorkbookError extends Error {}
+/** A workbook that cannot be read as one: the message says what is missing (a key of the tables). */
+export class NotAWorkbookError extends NotAZipError {}
 
 export function readWorkbook(pkg: Package): WorkbookInfo {
   const part = pkg.mainPart() ?? pkg.find("xl/workbook.xml");
   if (!part) {
     throw new NotAWorkbookError(
       pkg.has("word/document.xml")
-        ? "it is a Word document (.docx), not a workbook"
+        ? "zip.isDocx"
         : pkg.has("ppt/presentation.xml")
-          ? "it is a PowerPoint presentation, not a workbook"
-          : "it is a ZIP file but not an Excel workbook (it has no workbook part)",
+          ? "zip.isPptx"
+          : "zip.noWorkbookPart",
     );
   }
   const xml = pkg.text(part) ?? "";

@@ -4,9 +4,23 @@
  * never inflated, never deflated again. Runs in Node and in a browser alike (fflate inflates).
  */
 import { deflateSync, inflateSync } from "fflate";
+import { type MessageKey, translator } from "../../i18n";
 
-/** The file is not a package this reader can open; the message says what it is instead. */
-export class NotAZipError extends Error {}
+/**
+ * The file is not a package this reader can open; the message says what it is instead (a key of
+ * the string tables, so the shells say it in the user's language; `.message` is English).
+ */
+export class NotAZipError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(english(key, params));
+    this.name = "NotAZipError";
+  }
+}
+
+const english = translator("en");
 
 /** An entry as it is in the input: name, method and the compressed bytes, untouched. */
 export interface ZipEntry {
@@ -49,15 +63,10 @@ function u32(b: Uint8Array, at: number): number {
 }
 
 /** What a file that is not a ZIP most likely is, for the message. */
-function notZipMessage(bytes: Uint8Array): string {
-  if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0) {
-    return (
-      "it is not an .xlsx package but an OLE compound file: an old .xls/.et workbook renamed, or an .xlsx " +
-      "protected with a password to open. Save it as .xlsx (Excel or WPS: File › Save As), or remove the password to open"
-    );
-  }
-  if (bytes.length === 0) return "the file is empty";
-  return "it is not a ZIP package (an .xlsx file is one)";
+function notZipMessage(bytes: Uint8Array): MessageKey {
+  if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0) return "zip.compoundFile";
+  if (bytes.length === 0) return "zip.empty";
+  return "zip.notZip";
 }
 
 /** Read a package's entries, in the order of its central directory. */
@@ -72,16 +81,15 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   }
   if (end < 0) throw new NotAZipError(notZipMessage(bytes));
   if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) {
-    throw new NotAZipError("it is a ZIP64 package (over 4 GB or 65,535 parts), which is not read");
+    throw new NotAZipError("zip.zip64Large");
   }
   const count = u16(bytes, end + 10);
   let at = u32(bytes, end + 16);
-  if (at === 0xffffffff || u32(bytes, at) === SIG_END64)
-    throw new NotAZipError("it is a ZIP64 package, which is not read");
+  if (at === 0xffffffff || u32(bytes, at) === SIG_END64) throw new NotAZipError("zip.zip64");
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== SIG_CENTRAL)
-      throw new NotAZipError("its central directory is damaged (the file may be cut short)");
+      throw new NotAZipError("zip.directoryDamaged");
     const flags = u16(bytes, at + 8);
     const method = u16(bytes, at + 10);
     const crc = u32(bytes, at + 16);
@@ -94,16 +102,13 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLen);
     // Names are UTF-8 when bit 11 says so; packages written without it use ASCII part names.
     const name = utf8.decode(nameBytes);
-    if (flags & 1) throw new NotAZipError(`its part ${name} is encrypted`);
-    if (method !== 0 && method !== 8)
-      throw new NotAZipError(
-        `its part ${name} uses compression method ${method} (only stored and deflated are read)`,
-      );
+    if (flags & 1) throw new NotAZipError("zip.partEncrypted", { name });
+    if (method !== 0 && method !== 8) throw new NotAZipError("zip.partMethod", { name, method });
     if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL)
-      throw new NotAZipError(`its part ${name} is damaged (no local header)`);
+      throw new NotAZipError("zip.partNoHeader", { name });
     // Sizes come from the central directory: a local header written with a data descriptor has none.
     const dataAt = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    if (dataAt + compressed > bytes.length) throw new NotAZipError(`its part ${name} is cut short`);
+    if (dataAt + compressed > bytes.length) throw new NotAZipError("zip.partCutShort", { name });
     entries.push({ name, method, crc, size, raw: bytes.subarray(dataAt, dataAt + compressed), flags });
     at += 46 + nameLen + extraLen + commentLen;
   }
@@ -114,7 +119,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 export function entryData(e: ZipEntry): Uint8Array {
   if (e.method === 0) return e.raw;
   const out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
-  if (out.length !== e.size) throw new NotAZipError(`its part ${e.name} is damaged (wrong size)`);
+  if (out.length !== e.size) throw new NotAZipError("zip.partWrongSize", { name: e.name });
   return out;
 }
 

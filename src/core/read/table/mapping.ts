@@ -4,6 +4,7 @@
  * columns' content for fields still unmapped. Every inferred column is reported with how.
  */
 import { type ColumnField, type ColumnMapping, fieldOfHeader, headerKey } from "../columns";
+import { type Said, english, said } from "../messages";
 import { ReadError } from "../raw";
 import { type ColumnProfile, describeLook } from "./profile";
 
@@ -18,6 +19,8 @@ export interface InferredColumn {
   col: number;
   /** How it was inferred, e.g. "long varied text (24 characters on average, 100% distinct)". */
   how: string;
+  /** The same as a message, for the user's language. */
+  why: Said;
 }
 
 /** Fields that mean a unit column when their header says so. */
@@ -81,9 +84,8 @@ export function resolveChoice(
   const hit = exact ?? (want ? entries.find(([, l]) => headerKey(l).includes(want)) : undefined);
   if (!hit) {
     throw new ReadError(
-      `Sheet "${sheet}": --map ${field}=${choice}: no column is headed "${choice}". ` +
-        `Headers found: ${entries.map(([, l]) => l).join("、") || "none"}. ` +
-        `Give a header's text as written, or a column letter or number (${field}=B, ${field}=2).`,
+      "read.mapNoHeader",
+      { sheet, field, choice, headers: entries.map(([, l]) => l).join("、") || said("read.none") },
       sheet,
     );
   }
@@ -150,8 +152,8 @@ export function inferColumns(
     (p) => !used.has(p.col) && p.filled > 0 && !fieldOfHeader(labels.get(p.col) ?? ""),
   );
   const inferred: InferredColumn[] = [];
-  const take = (field: ColumnField, p: ColumnProfile, how = describeLook(p)) => {
-    inferred.push({ field, col: p.col, how });
+  const take = (field: ColumnField, p: ColumnProfile, why = describeLook(p)) => {
+    inferred.push({ field, col: p.col, how: english(why.key, why.params), why });
     used.add(p.col);
   };
   const isFree = (p: ColumnProfile) => !used.has(p.col);
@@ -175,14 +177,16 @@ export function inferColumns(
       !/牵头|主责|主办/.test(header(lead))
     ) {
       cols.responsible = lead.col;
-      take("responsible", lead, `${describeLook(lead)}; the only unit column: the first listed unit leads`);
+      take("responsible", lead, said("look.onlyUnitColumn", { look: describeLook(lead) }));
     } else {
       if (lead) {
         cols.lead = lead.col;
         take(
           "lead",
           lead,
-          cols.cooperating !== undefined ? `${describeLook(lead)}, beside the cooperating column` : undefined,
+          cols.cooperating !== undefined
+            ? said("look.besideCooperating", { look: describeLook(lead) })
+            : undefined,
         );
       }
       for (const p of coops) {

@@ -8,6 +8,7 @@ import { statedState } from "../../status/parse";
 import { normalizeText, tidy } from "../../text/normalize";
 import { UNIT_SUFFIX, isCatchAll, splitResponsibility } from "../../units/responsibility";
 import { type CellValue, cellText } from "../grid";
+import { type Said, said } from "../messages";
 
 export type ColumnLook = "empty" | "id" | "units" | "deadline" | "status" | "task-text" | "short-text";
 
@@ -106,23 +107,25 @@ function lookOf(p: ColumnProfile): ColumnLook {
   return "short-text";
 }
 
-/** How a column looked, in words for messages and the mapping report. */
-export function describeLook(p: ColumnProfile): string {
+/** How a column looked, as a message (for refusals and the mapping report). */
+export function describeLook(p: ColumnProfile): Said {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const share = (x: number) => ({ pct: pct(x), filled: p.filled });
+  const text = { avg: Math.round(p.avgLength), distinct: pct(p.distinct) };
   switch (p.look) {
     case "empty":
-      return "empty";
+      return said("look.empty");
     case "id":
-      return `small numbers (${pct(p.ids)} of ${p.filled} cells)`;
+      return said("look.id", share(p.ids));
     case "units":
-      return `unit names (${pct(p.units)} of ${p.filled} cells)`;
+      return said("look.units", share(p.units));
     case "deadline":
-      return `deadlines (${pct(p.deadlines)} of ${p.filled} cells)`;
+      return said("look.deadline", share(p.deadlines));
     case "status":
-      return `status words or percentages (${pct(p.status)} of ${p.filled} cells)`;
+      return said("look.status", share(p.status));
     case "task-text":
-      return `long varied text (${Math.round(p.avgLength)} characters on average, ${pct(p.distinct)} distinct)`;
+      return said("look.taskText", text);
     case "short-text":
-      return `short text (${Math.round(p.avgLength)} characters on average, ${pct(p.distinct)} distinct)`;
+      return said("look.shortText", text);
   }
 }

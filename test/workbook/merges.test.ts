@@ -38,8 +38,12 @@ describe("overlapping merges in a workbook", () => {
       expect(r.code).toBe(2);
       // One message (in the user's language's frame), naming the sheet and both ranges.
       expect(r.err.trim().split("\n")).toHaveLength(1);
-      expect(r.err).toMatch(
-        /^task-ledger: (无法读取：)?Sheet "重点任务": the merged ranges C3:C5 and C4:D6 overlap; a cell can belong to one merged range only\. Unmerge one of them and save the workbook again\.\n$/,
+      expect(r.err).toBe(
+        "task-ledger: 无法读取：工作表“重点任务”：合并区域 C3:C5 与 C4:D6 相互重叠；一个单元格只能属于一个合并区域。请取消其中一个合并后重新保存工作簿。\n",
+      );
+      const en = await runCli([...args, "--lang", "en"]);
+      expect(en.err).toMatch(
+        /Sheet "重点任务": the merged ranges C3:C5 and C4:D6 overlap; a cell can belong to one merged range only\. Unmerge one of them and save the workbook again\.\n$/,
       );
     }
   });

@@ -289,6 +289,7 @@ export const en: Record<MessageKey, string> = {
   "ui.gen.featureNote":
     "This Excel does not support: {features}. The generated sheets are complete, without these formats.",
   "ui.feature.freeze": "frozen headers, links",
+  "ui.feature.validation": "data validation on return forms (0–100 %, yes/no list)",
   "ui.feature.print": "print settings",
   "ui.feature.bars": "data bars",
   "ui.feature.merged": "reading merged cells (a merged cell is read in its first row only)",

@@ -280,6 +280,7 @@ export const zhCN = {
   "ui.gen.units": "单位工作表",
   "ui.gen.featureNote": "当前 Excel 版本不支持：{features}。生成的表格数据完整，只是缺少这些格式。",
   "ui.feature.freeze": "冻结表头、超链接",
+  "ui.feature.validation": "填报表的数据验证（完成进度 0–100、是否达序下拉）",
   "ui.feature.print": "打印设置",
   "ui.feature.bars": "数据条",
   "ui.feature.merged": "读取合并单元格（合并的单元格只按首行读取）",

@@ -1,6 +1,7 @@
 /**
  * The operations of an interactive shell (the task pane, the browser page) over a workbook it
- * keeps open: read, keep the settings, go to a cell, apply a suggested unit name, import, generate.
+ * keeps open: read, keep the settings, go to a cell, apply a suggested unit name, import, generate,
+ * collect returned forms.
  * Every operation reads the workbook afresh, so the shell never works from a stale copy.
  */
 import type { CheckResult, Finding } from "../core/checks/findings";
@@ -12,7 +13,8 @@ import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import type { TableLayout } from "../core/read/raw";
 import type { ReportTranslate } from "../core/report/render";
 import type { UnitTally } from "../core/units/tally";
-import { generate } from "./generate";
+import { type CollectReport, type ReturnedWorkbook, collect } from "./collect";
+import { type GenerateOptions, generate } from "./generate";
 import { importList } from "./import";
 import { type RunFlags, type RunOptions, columnsOf } from "./options";
 import type { ApplyProgress, WorkbookPort } from "./port";
@@ -49,6 +51,12 @@ export interface GenerateOutcome {
   unitSheets: string[];
 }
 
+/** What a collect did: the report, and whether the ledger was written (a return was taken). */
+export interface CollectOutcome {
+  report: CollectReport;
+  written: boolean;
+}
+
 export interface Session {
   read(flags: RunFlags): Promise<SessionState>;
   select(ref: SourceRef): Promise<void>;
@@ -64,6 +72,12 @@ export interface Session {
     tr: ReportTranslate,
     onProgress?: ApplyProgress,
   ): Promise<GenerateOutcome>;
+  /** Take returned forms into the ledger (进展记录 and the regenerated sheets): `collect`. */
+  collect(
+    returns: readonly ReturnedWorkbook[],
+    flags: RunFlags,
+    opts: Omit<GenerateOptions, "asOfText" | "sampleNote">,
+  ): Promise<CollectOutcome>;
 }
 
 /** The .docx reader, loaded only when a document is imported. */
@@ -158,6 +172,11 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         summarySheet: plan.sheets.find((s) => s.role === "summary")!.name,
         unitSheets: plan.sheets.filter((s) => s.role === "unit").map((s) => s.name),
       };
+    },
+
+    async collect(returns, flags, opts) {
+      const r = await collect(book, returns, flags, ctx(), opts);
+      return { report: r.report, written: r.written };
     },
   };
 }

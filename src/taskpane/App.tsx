@@ -1,5 +1,5 @@
 /**
- * The task pane: four steps a clerk follows top to bottom. It talks to the workbook only through
+ * The task pane: five steps a clerk follows top to bottom. It talks to the workbook only through
  * the session it is given; Office is never called from here.
  */
 import {
@@ -23,7 +23,9 @@ import type { MappingRequest } from "../app/options";
 import type { SessionState } from "../app/session";
 import type { PaneSession } from "../workbook/excel-api/ledger";
 import { Pane, type PaneContext } from "./context";
+import { collectPicked } from "./collect";
 import { CheckStep } from "./steps/CheckStep";
+import { CollectStep } from "./steps/CollectStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { SourceStep } from "./steps/SourceStep";
 import { SummaryStep } from "./steps/SummaryStep";
@@ -69,15 +71,28 @@ export function App({ session, initialLang, today }: AppProps) {
   const [loaded, setLoaded] = useState(false);
   const first = useRef(true);
 
-  const refresh = useCallback(async () => {
-    const s = await session.read({
+  const flags = useMemo(
+    () => ({
       asOf,
       dueSoonDays,
       ...(sheet ? { sheet } : {}),
       ...(Object.keys(mapping).length ? { mapping } : {}),
-    });
-    setState(s);
-  }, [session, asOf, dueSoonDays, sheet, mapping]);
+    }),
+    [asOf, dueSoonDays, sheet, mapping],
+  );
+  const refresh = useCallback(async () => {
+    setState(await session.read(flags));
+  }, [session, flags]);
+  // The ledger is written again in the language it was generated in.
+  const sheetLang = state?.settings?.lang ?? lang;
+  const collect = useCallback(
+    async (files: Parameters<PaneContext["collect"]>[0]) => {
+      const r = await collectPicked(session, files, flags, sheetLang);
+      setState(await session.read(flags));
+      return r;
+    },
+    [session, flags, sheetLang],
+  );
 
   const act = useCallback(async (f: () => Promise<void>) => {
     setBusy(true);
@@ -126,6 +141,7 @@ export function App({ session, initialLang, today }: AppProps) {
     setSheet,
     busy,
     act,
+    collect,
   };
 
   return (
@@ -161,7 +177,7 @@ export function App({ session, initialLang, today }: AppProps) {
             </MessageBar>
           )}
           {!loaded && <Spinner size="tiny" label={t("ui.loading")} />}
-          {(["source", "check", "generate", "summary"] as const).map((step, i) => (
+          {(["source", "check", "generate", "collect", "summary"] as const).map((step, i) => (
             <section
               key={step}
               className={styles.step}
@@ -175,6 +191,7 @@ export function App({ session, initialLang, today }: AppProps) {
               {step === "source" && <SourceStep />}
               {step === "check" && <CheckStep />}
               {step === "generate" && <GenerateStep />}
+              {step === "collect" && <CollectStep />}
               {step === "summary" && <SummaryStep />}
             </section>
           ))}

@@ -12,6 +12,7 @@ import { SETTINGS_SHEET, SETTINGS_VERSION } from "../core/plan/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import type { TableLayout } from "../core/read/raw";
 import type { ReportTranslate } from "../core/report/render";
+import { type Totals, totals } from "../core/report/figures";
 import type { UnitTally } from "../core/units/tally";
 import { type CollectReport, type ReturnedWorkbook, collect } from "./collect";
 import { type GenerateOptions, generate } from "./generate";
@@ -33,6 +34,10 @@ export interface SessionState {
   list: TaskList;
   layout: TableLayout | null;
   units: UnitTally[];
+  /** The summary sheet's totals (states, 滞后, 未报送, rate), from the same read. */
+  totals: Totals;
+  /** The reporting period (YYYY-MM) the cycle is in. */
+  period: string;
   checks: CheckResult;
   /** What the last run stored with the workbook. */
   settings: LedgerSettings | null;
@@ -97,6 +102,8 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         list: r.list,
         layout: r.raw.layout ?? null,
         units: r.units,
+        totals: totals(r.list, r.checks.warnings, r.cycle.tasks),
+        period: r.cycle.period,
         checks: r.checks,
         settings: r.settings,
         options: r.options,

@@ -14,6 +14,7 @@ import { GenerateStep } from "../../src/taskpane/steps/GenerateStep";
 import { SourceStep } from "../../src/taskpane/steps/SourceStep";
 import { SummaryStep } from "../../src/taskpane/steps/SummaryStep";
 import { readWorkbook } from "../../src/app/read";
+import { totals } from "../../src/core/report/figures";
 import { ExcelWorkbook } from "../../src/workbook/excel-api/ledger";
 import type { SessionState } from "../../src/app/session";
 import { FakeExcel } from "../fake-excel/fake-excel";
@@ -49,6 +50,8 @@ async function state(): Promise<SessionState> {
     list: r.list,
     layout: r.raw.layout ?? null,
     units: r.units,
+    totals: totals(r.list, r.checks.warnings, r.cycle.tasks),
+    period: r.cycle.period,
     checks: r.checks,
     settings: r.settings,
     options: r.options,

@@ -4,6 +4,11 @@
  * file that is no workbook; the picked files collected the way the step does (`collectPicked`).
  */
 import ExcelJS from "exceljs";
+import { renderToStaticMarkup } from "react-dom/server";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { SessionState } from "../../src/app/session";
+import { Pane, type PaneContext } from "../../src/taskpane/context";
+import { SummaryStep } from "../../src/taskpane/steps/SummaryStep";
 import { FORM_COL, FORM_HEADER_ROW } from "../../src/core/cycle/form";
 import { translator } from "../../src/i18n";
 import { collectPicked } from "../../src/taskpane/collect";
@@ -47,6 +52,19 @@ async function returned(
     }
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const text = (html: string) => html.replace(/<[^>]*>/g, "");
+
+function summary(state: SessionState): string {
+  const ctx = { state, t, lang: "zh-CN" } as unknown as PaneContext;
+  return renderToStaticMarkup(
+    <FluentProvider theme={webLightTheme}>
+      <Pane.Provider value={ctx}>
+        <SummaryStep />
+      </Pane.Provider>
+    </FluentProvider>,
+  );
 }
 
 describe("the pane's 收集 step over the open workbook", () => {
@@ -106,6 +124,34 @@ describe("the pane's 收集 step over the open workbook", () => {
     ]).toEqual([true, true, false]);
     expect(unit("县林业局").notReported).toBe(1);
     expect(unit("县住房和城乡建设局").behind).toBeGreaterThan(0);
+
+    // 汇总 in the pane says what the summary sheet says.
+    const html = summary(state);
+    const sheetText = excel
+      .values("汇总")
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    const reportingLine = sheetText.find((x) => x.includes("未报送单位"))!;
+    expect(reportingLine).toMatch(/县林业局/);
+    expect(text(html)).toContain(reportingLine);
+    const cell = (label: string) => new RegExp(`${label}</span><span[^>]*>(\\d+)<`).exec(html)?.[1];
+    expect([cell("未报送"), cell("滞后")]).toEqual([
+      String(state.totals.notReported),
+      String(state.totals.behind),
+    ]);
+    expect(state.totals.notReported).toBe(1);
+    // Worst first, as the sheet's table: the unit behind, then the one that did not report.
+    const table = html.slice(html.indexOf('data-testid="summary-units"'));
+    const rows = [
+      ...table
+        .slice(0, table.indexOf("</table>"))
+        .matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)/g),
+    ].map((m) => [m[1], ...[...m[2]!.matchAll(/>([^<]*)<\/td>/g)].map((x) => x[1])]);
+    expect(rows).toEqual([
+      ["县住房和城乡建设局", "0", "1", "0", "0%"],
+      ["县林业局", "0", "0", "1", "0%"],
+      ["县财政局", "0", "0", "0", "100%"],
+    ]);
 
     // The same files again change nothing in 进展记录.
     const before = JSON.stringify(excel.values("进展记录"));

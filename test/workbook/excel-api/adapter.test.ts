@@ -359,6 +359,11 @@ describe("generating through the Excel API", () => {
         picked.add(all.reduce((a, b) => (commandBytes(b) > commandBytes(a) ? b : a)));
       }
       expect(picked.size).toBeGreaterThan(8);
+      // The return form's commands are among those weighed (validation only where the host has it).
+      const kinds = new Set([...picked].map((c) => c.kind));
+      expect(["hideColumn", "validation", "protect"].filter((k) => kinds.has(k as Command["kind"]))).toEqual(
+        excelApi === "1.2" ? ["hideColumn", "protect"] : ["hideColumn", "validation", "protect"],
+      );
       const added = new Set<string>();
       for (const c of picked) {
         if (c.kind !== "add" && !added.has(c.sheet)) {

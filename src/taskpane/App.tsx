@@ -23,12 +23,17 @@ import type { MappingRequest } from "../app/options";
 import type { SessionState } from "../app/session";
 import type { PaneSession } from "../workbook/excel-api/ledger";
 import { Pane, type PaneContext } from "./context";
-import { collectPicked } from "./collect";
 import { CheckStep } from "./steps/CheckStep";
 import { CollectStep } from "./steps/CollectStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { SourceStep } from "./steps/SourceStep";
 import { SummaryStep } from "./steps/SummaryStep";
+
+/** The 收集 step's module, fetched with the first collect (a chunk of its own, as the .docx reader). */
+type CollectModule = typeof import("./collect");
+// The specifier is widened so that tsc (node16 resolution) leaves it to webpack and jest to resolve.
+const loadCollect = () =>
+  import(/* webpackChunkName: "collect" */ "./collect" as string) as Promise<CollectModule>;
 
 const useStyles = makeStyles({
   root: {
@@ -87,6 +92,7 @@ export function App({ session, initialLang, today }: AppProps) {
   const sheetLang = state?.settings?.lang ?? lang;
   const collect = useCallback(
     async (files: Parameters<PaneContext["collect"]>[0]) => {
+      const { collectPicked } = await loadCollect();
       const r = await collectPicked(session, files, flags, sheetLang);
       setState(await session.read(flags));
       return r;

@@ -2,7 +2,8 @@
  * The 收集 step's work, the same in every shell: the picked files read as returned workbooks (in
  * the browser, with the package reader), collected through the session (the app layer's
  * `collect`) in the language the ledger was generated in; files that are not workbooks join the
- * report's rejected list with their reason.
+ * report's rejected list with their reason. Loaded with the clerk's first collect (App.tsx): the
+ * package reader and its zip library stay out of the pane's first load.
  */
 import type { RunFlags } from "../app/options";
 import type { CollectOutcome, Session } from "../app/session";
@@ -28,15 +29,4 @@ export async function collectPicked(
   });
   r.report.rejected.unshift(...rejected);
   return r;
-}
-
-/** Files picked in an `<input type="file" multiple>`, read into memory (they are only read). */
-export async function pickedFiles(files: FileList | readonly File[] | null): Promise<PickedFile[]> {
-  return Promise.all(
-    Array.from(files ?? []).map(async (f) => ({
-      name: f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
-      modified: new Date(f.lastModified).toISOString(),
-    })),
-  );
 }

@@ -8,13 +8,24 @@ import { Button, Field, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { type ReactNode, useState } from "react";
 import type { CollectOutcome } from "../../app/session";
 import type { Translate } from "../../i18n";
-import { type PickedFile, pickedFiles } from "../collect";
+import type { PickedFile } from "../../workbook/package/returns";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
   grid: { display: "grid", rowGap: tokens.spacingVerticalS, justifyItems: "start" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** Files picked in an `<input type="file" multiple>`, read into memory (they are only read). */
+async function pickedFiles(files: FileList | null): Promise<PickedFile[]> {
+  return Promise.all(
+    Array.from(files ?? []).map(async (f) => ({
+      name: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+      modified: new Date(f.lastModified).toISOString(),
+    })),
+  );
+}
 
 export interface CollectStepProps {
   /** Above the picker (the page: which ledger to collect into). */

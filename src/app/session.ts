@@ -1,6 +1,7 @@
 /**
  * The operations of an interactive shell (the task pane, the browser page) over a workbook it
- * keeps open: read, keep the settings, go to a cell, apply a suggested unit name, import, generate.
+ * keeps open: read, keep the settings, go to a cell, apply a suggested unit name, import, generate,
+ * collect returned forms.
  * Every operation reads the workbook afresh, so the shell never works from a stale copy.
  */
 import type { CheckResult, Finding } from "../core/checks/findings";
@@ -11,8 +12,10 @@ import { SETTINGS_SHEET, SETTINGS_VERSION } from "../core/plan/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import type { TableLayout } from "../core/read/raw";
 import type { ReportTranslate } from "../core/report/render";
+import { type Totals, totals } from "../core/report/figures";
 import type { UnitTally } from "../core/units/tally";
-import { generate } from "./generate";
+import { type CollectReport, type ReturnedWorkbook, collect } from "./collect";
+import { type GenerateOptions, generate } from "./generate";
 import { importList } from "./import";
 import { type RunFlags, type RunOptions, columnsOf } from "./options";
 import type { ApplyProgress, WorkbookPort } from "./port";
@@ -31,6 +34,10 @@ export interface SessionState {
   list: TaskList;
   layout: TableLayout | null;
   units: UnitTally[];
+  /** The summary sheet's totals (states, 滞后, 未报送, rate), from the same read. */
+  totals: Totals;
+  /** The reporting period (YYYY-MM) the cycle is in. */
+  period: string;
   checks: CheckResult;
   /** What the last run stored with the workbook. */
   settings: LedgerSettings | null;
@@ -49,6 +56,12 @@ export interface GenerateOutcome {
   unitSheets: string[];
 }
 
+/** What a collect did: the report, and whether the ledger was written (a return was taken). */
+export interface CollectOutcome {
+  report: CollectReport;
+  written: boolean;
+}
+
 export interface Session {
   read(flags: RunFlags): Promise<SessionState>;
   select(ref: SourceRef): Promise<void>;
@@ -64,6 +77,12 @@ export interface Session {
     tr: ReportTranslate,
     onProgress?: ApplyProgress,
   ): Promise<GenerateOutcome>;
+  /** Take returned forms into the ledger (进展记录 and the regenerated sheets): `collect`. */
+  collect(
+    returns: readonly ReturnedWorkbook[],
+    flags: RunFlags,
+    opts: Omit<GenerateOptions, "asOfText" | "sampleNote">,
+  ): Promise<CollectOutcome>;
 }
 
 /** The .docx reader, loaded only when a document is imported. */
@@ -83,6 +102,8 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         list: r.list,
         layout: r.raw.layout ?? null,
         units: r.units,
+        totals: totals(r.list, r.checks.warnings, r.cycle.tasks),
+        period: r.cycle.period,
         checks: r.checks,
         settings: r.settings,
         options: r.options,
@@ -158,6 +179,11 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         summarySheet: plan.sheets.find((s) => s.role === "summary")!.name,
         unitSheets: plan.sheets.filter((s) => s.role === "unit").map((s) => s.name),
       };
+    },
+
+    async collect(returns, flags, opts) {
+      const r = await collect(book, returns, flags, ctx(), opts);
+      return { report: r.report, written: r.written };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The task pane: four steps a clerk follows top to bottom. It talks to the workbook only through
+ * The task pane: five steps a clerk follows top to bottom. It talks to the workbook only through
  * the session it is given; Office is never called from here.
  */
 import {
@@ -26,9 +26,16 @@ import type { SessionState } from "../app/session";
 import type { PaneSession } from "../workbook/excel-api/ledger";
 import { Pane, type PaneContext } from "./context";
 import { CheckStep } from "./steps/CheckStep";
+import { CollectStep } from "./steps/CollectStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { SourceStep } from "./steps/SourceStep";
 import { SummaryStep } from "./steps/SummaryStep";
+
+/** The 收集 step's module, fetched with the first collect (a chunk of its own, as the .docx reader). */
+type CollectModule = typeof import("./collect");
+// The specifier is widened so that tsc (node16 resolution) leaves it to webpack and jest to resolve.
+const loadCollect = () =>
+  import(/* webpackChunkName: "collect" */ "./collect" as string) as Promise<CollectModule>;
 
 const useStyles = makeStyles({
   root: {
@@ -80,15 +87,29 @@ export function App({ session, initialLang, today }: AppProps) {
   const [loaded, setLoaded] = useState(false);
   const first = useRef(true);
 
-  const refresh = useCallback(async () => {
-    const s = await session.read({
+  const flags = useMemo(
+    () => ({
       asOf,
       dueSoonDays,
       ...(sheet ? { sheet } : {}),
       ...(Object.keys(mapping).length ? { mapping } : {}),
-    });
-    setState(s);
-  }, [session, asOf, dueSoonDays, sheet, mapping]);
+    }),
+    [asOf, dueSoonDays, sheet, mapping],
+  );
+  const refresh = useCallback(async () => {
+    setState(await session.read(flags));
+  }, [session, flags]);
+  // The ledger is written again in the language it was generated in.
+  const sheetLang = state?.settings?.lang ?? lang;
+  const collect = useCallback(
+    async (files: Parameters<PaneContext["collect"]>[0]) => {
+      const { collectPicked } = await loadCollect();
+      const r = await collectPicked(session, files, flags, sheetLang);
+      setState(await session.read(flags));
+      return r;
+    },
+    [session, flags, sheetLang],
+  );
 
   const act = useCallback(async (f: () => Promise<void>) => {
     setBusy(true);
@@ -137,6 +158,7 @@ export function App({ session, initialLang, today }: AppProps) {
     setSheet,
     busy,
     act,
+    collect,
   };
 
   return (
@@ -172,7 +194,7 @@ export function App({ session, initialLang, today }: AppProps) {
             </MessageBar>
           )}
           {!loaded && <Spinner size="tiny" label={t("ui.loading")} />}
-          {(["source", "check", "generate", "summary"] as const).map((step, i) => (
+          {(["source", "check", "generate", "collect", "summary"] as const).map((step, i) => (
             <section
               key={step}
               className={styles.step}
@@ -186,6 +208,7 @@ export function App({ session, initialLang, today }: AppProps) {
               {step === "source" && <SourceStep />}
               {step === "check" && <CheckStep />}
               {step === "generate" && <GenerateStep />}
+              {step === "collect" && <CollectStep />}
               {step === "summary" && <SummaryStep />}
             </section>
           ))}

@@ -1,7 +1,8 @@
 /** What every step needs: the workbook session, the language, and today's date (the pane owns the clock). */
 import { createContext, useContext } from "react";
 import type { MappingRequest } from "../app/options";
-import type { SessionState } from "../app/session";
+import type { CollectOutcome, SessionState } from "../app/session";
+import type { PickedFile } from "../workbook/package/returns";
 import type { PaneSession } from "../workbook/excel-api/ledger";
 import type { Lang, Translate } from "../i18n";
 
@@ -25,6 +26,11 @@ export interface PaneContext {
   busy: boolean;
   /** Run an action, showing errors in the pane in plain words. */
   act: (f: () => Promise<void>) => Promise<void>;
+  /**
+   * Take the picked returned files into the ledger, then read it again (the 收集 step): the pane
+   * into the open workbook, the page into its ledger file. Both use `collectPicked`.
+   */
+  collect: (files: readonly PickedFile[]) => Promise<CollectOutcome>;
 }
 
 export const Pane = createContext<PaneContext | null>(null);

@@ -167,7 +167,7 @@ describeIfChromium("the task pane in a real browser", () => {
 
   it("4 汇总: shows the headline figures and the chart", async () => {
     const summary = page.getByTestId("step-summary");
-    await expect(summary.textContent()).resolves.toMatch(/任务22已完成1逾期2临期1完成率5%/);
+    await expect(summary.textContent()).resolves.toMatch(/任务22已完成1逾期2滞后\d+未报送\d+临期1完成率5%/);
     await expect(summary.getByRole("img").count()).resolves.toBe(1);
     // Readable at 320 px: every text in the chart at 12 px or more, every unit with both bars
     // drawn (a zero as a stub), nothing wider than the pane, the same rows in the table.
@@ -194,6 +194,62 @@ describeIfChromium("the task pane in a real browser", () => {
     expect(await noHorizontalScroll()).toBe(true);
     await summary.scrollIntoViewIfNeeded();
     await shot("4-summary");
+    expect(await axe()).toEqual([]);
+  });
+
+  it("5 收集: takes two units' returns (made with ExcelJS) into the ledger; 汇总 names who did not report", async () => {
+    // Two unit sheets copied out of the ledger as units do, filled in with ExcelJS.
+    const names = await fake<string[]>("(x) => x.sheets.map((s) => s.name)");
+    const forms: { name: string; rows: unknown[][] }[] = [];
+    for (const name of names.filter((n) => n.startsWith("县"))) {
+      const rows = await fake<unknown[][]>(`(x) => x.values(${JSON.stringify(name)})`);
+      if (rows.slice(7).some((r) => typeof r[2] === "string" && typeof r[14] === "string"))
+        forms.push({ name, rows });
+      if (forms.length === 2) break;
+    }
+    expect(forms).toHaveLength(2);
+    const files = await Promise.all(
+      forms.map(async ({ name, rows }, k) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet(name);
+        const body = rows.slice(7);
+        // The second unit sorted its rows before sending.
+        if (k === 1) body.reverse();
+        [...rows.slice(0, 7), ...body].forEach((row, r) => {
+          row.forEach((v, c) => {
+            if (v !== null && typeof v !== "object") ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+          });
+          if (r >= 7 && typeof row[14] === "string") {
+            ws.getCell(r + 1, 9).value = "按计划推进，已完成年度目标的一半";
+            ws.getCell(r + 1, 10).value = 50;
+            ws.getCell(r + 1, 11).value = "是";
+          }
+        });
+        return {
+          name: `${name}-回执.xlsx`,
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+        };
+      }),
+    );
+    const step = page.getByTestId("step-collect");
+    await step.getByLabel("选择各单位报回的推进情况表").setInputFiles(files);
+    await expect(step.getByTestId("collect-files").textContent()).resolves.toBe("已选 2 个文件");
+    await step.getByRole("button", { name: "收集进台账" }).click();
+    await step.getByTestId("collect-report").waitFor({ timeout: 30_000 });
+    const report = (await step.getByTestId("collect-report").textContent()) ?? "";
+    expect(report).toMatch(/收到 2 个单位的报表/);
+    for (const f of forms) expect(report).toContain(`已采用：${f.name}`);
+    expect(report).toMatch(/未报送：县/);
+    const history = await fake<unknown[][]>("(x) => x.values('进展记录')");
+    expect(history.flat().filter((v) => v === "按计划推进，已完成年度目标的一半").length).toBeGreaterThan(1);
+    // 汇总 follows: the units that did not report, without the two that did.
+    const owing = (await page.getByTestId("summary-owing").textContent()) ?? "";
+    expect(owing).toMatch(/未报送单位（\d+ 个）：县/);
+    for (const f of forms) expect(owing).not.toContain(f.name);
+    expect(await noHorizontalScroll()).toBe(true);
+    await step.scrollIntoViewIfNeeded();
+    await shot("5-collect");
     expect(await axe()).toEqual([]);
   });
 
@@ -247,7 +303,7 @@ describeIfChromium("the task pane in a real browser", () => {
     await old.goto(`${base}/taskpane.html?lang=zh-CN&excelApi=1.2`);
     await old.getByTestId("source-counts").waitFor({ timeout: 20_000 });
     await expect(old.getByRole("note").textContent()).resolves.toMatch(
-      /不支持：冻结表头、超链接、打印设置、数据条、读取合并单元格/,
+      /不支持：冻结表头、超链接、填报表的数据验证（完成进度 0–100、是否达序下拉）、打印设置、数据条、读取合并单元格/,
     );
     await old.getByRole("button", { name: "生成台账" }).click();
     await old.getByTestId("generate-result").waitFor({ timeout: 30_000 });

@@ -10,6 +10,9 @@
  * - one sync's request is weighed as office.js sends it (./request: the JSON body of actions and
  *   object paths), and over 5 MB it fails (RequestPayloadSizeLimitExceeded), nothing applied;
  * - a string starting with "=" written into a cell not formatted as text becomes a formula;
+ * - a protected sheet refuses writes to its locked cells (cells are locked unless their format
+ *   says `protection.locked = false`) and every change of format, merge, size, hiding or
+ *   validation, as Excel does on a sheet protected with the default options;
  * - it counts syncs and request bytes, and remembers the selection.
  */
 import { API_SETS, type ApiMember } from "./api-sets.generated";
@@ -44,6 +47,29 @@ export interface FakeSheet {
   rowHeights: Map<number, number>;
   print: Record<string, unknown>;
   conditionalFormats: { address: string; type: string }[];
+  /** Protected (Worksheet.protection.protect): only unlocked cells take values. */
+  protected: boolean;
+  hiddenColumns: Set<number>;
+  validations: { address: string; rule?: unknown; ignoreBlanks?: boolean; prompt?: unknown }[];
+}
+
+/** A cell is locked unless its format says otherwise (Excel's default for every cell). */
+export const isLocked = (cell: FakeCell | undefined): boolean => cell?.format["protection.locked"] !== false;
+
+/** Excel's refusal of a change to a protected sheet. */
+function refuseIfProtected(sheet: FakeSheet, what: string, box?: Box): void {
+  if (!sheet.protected) return;
+  if (box) {
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++)
+        if (isLocked(sheet.cells.get(key(r, c))))
+          throw new FakeExcelError(
+            "AccessDenied",
+            `${sheet.name}!${colLetters(c)}${r} is a locked cell of a protected sheet (${what})`,
+          );
+    return;
+  }
+  throw new FakeExcelError("AccessDenied", `${sheet.name} is protected (${what})`);
 }
 
 /** Excel's limit on one request (and, on the web, on one answer): 5 MB. */
@@ -196,7 +222,7 @@ class FakeFormatPart extends ClientObject {
   constructor(
     ctx: FakeContext,
     path: ObjectPath,
-    className: "RangeFont" | "RangeFill" | "RangeBorder",
+    className: "RangeFont" | "RangeFill" | "RangeBorder" | "FormatProtection",
     /** Where the fake keeps the part's properties in a cell's format ("font", "border.EdgeTop"). */
     readonly prefix: string,
     readonly boxes: Boxes,
@@ -234,6 +260,12 @@ class FakeFill extends FakeFormatPart {
   }
 }
 
+class FakeProtection extends FakeFormatPart {
+  set locked(v: boolean) {
+    this.put("FormatProtection.locked", v);
+  }
+}
+
 class FakeBorder extends FakeFormatPart {
   set style(v: string) {
     this.put("RangeBorder.style", v);
@@ -247,6 +279,7 @@ function formatCells(ctx: FakeContext, boxes: Boxes, prop: string, v: unknown): 
   for (const { sheet, box } of boxes()) {
     if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_FORMATTED_CELLS)
       throw new Error(`the fake formats at most ${MAX_FORMATTED_CELLS} cells at once (${boxAddress(box)})`);
+    refuseIfProtected(sheet, `format ${prop}`);
     for (let r = box.top; r <= box.bottom; r++)
       for (let c = box.left; c <= box.right; c++) ctx.excel.cell(sheet, r, c).format[prop] = v;
   }
@@ -286,6 +319,18 @@ class FakeFormat extends ClientObject {
       this.boxes,
     );
     return this.fillObject;
+  }
+  private protectionObject: FakeProtection | null = null;
+  get protection(): FakeProtection {
+    this.ctx.api("RangeFormat.protection");
+    this.protectionObject ??= new FakeProtection(
+      this.ctx,
+      this.ctx.body.property(this.path, "protection"),
+      "FormatProtection",
+      "protection",
+      this.boxes,
+    );
+    return this.protectionObject;
   }
   private bordersObject: ClientObject | null = null;
   get borders() {
@@ -327,16 +372,20 @@ class FakeFormat extends ClientObject {
   set columnWidth(v: number) {
     if (this.owner !== "Range") throw new Error("the fake sets column widths on a Range only");
     this.setProperty("RangeFormat.columnWidth", v, () => {
-      for (const { sheet, box } of this.boxes())
+      for (const { sheet, box } of this.boxes()) {
+        refuseIfProtected(sheet, "column width");
         for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
+      }
     });
   }
   /** Excel sets the height of every row the range spans. */
   set rowHeight(v: number) {
     if (this.owner !== "Range") throw new Error("the fake sets row heights on a Range only");
     this.setProperty("RangeFormat.rowHeight", v, () => {
-      for (const { sheet, box } of this.boxes())
+      for (const { sheet, box } of this.boxes()) {
+        refuseIfProtected(sheet, "row height");
         for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, v);
+      }
     });
   }
 }
@@ -402,6 +451,7 @@ class FakeRange extends ClientObject {
         );
       }
       const sheet = this.sheet();
+      refuseIfProtected(sheet, "values", b);
       v.forEach((row, i) =>
         row.forEach((val, j) => {
           const cell = this.ctx.excel.cell(sheet, b.top + i, b.left + j);
@@ -423,6 +473,7 @@ class FakeRange extends ClientObject {
         throw new FakeExcelError("InvalidArgument", `numberFormat does not fit the range ${boxAddress(b)}`);
       }
       const sheet = this.sheet();
+      refuseIfProtected(sheet, "number format");
       v.forEach((row, i) =>
         row.forEach((f, j) => (this.ctx.excel.cell(sheet, b.top + i, b.left + j).numberFormat = f)),
       );
@@ -468,6 +519,7 @@ class FakeRange extends ClientObject {
   set hyperlink(h: { documentReference: string; textToDisplay: string }) {
     this.setProperty("Range.hyperlink", h, () => {
       const b = this.boxFn();
+      refuseIfProtected(this.sheet(), "hyperlink");
       const cell = this.ctx.excel.cell(this.sheet(), b.top, b.left);
       cell.hyperlink = h;
       cell.value = h.textToDisplay;
@@ -477,6 +529,7 @@ class FakeRange extends ClientObject {
     this.invoke("Range.merge", [across], () => {
       const b = this.boxFn();
       const sheet = this.sheet();
+      refuseIfProtected(sheet, "merge");
       if (
         sheet.merges.some(
           (m) => m.top <= b.bottom && b.top <= m.bottom && m.left <= b.right && b.left <= m.right,
@@ -486,6 +539,56 @@ class FakeRange extends ClientObject {
       }
       sheet.merges.push({ ...b });
     });
+  }
+  /** Hides every column the range spans. */
+  set columnHidden(v: boolean) {
+    this.setProperty("Range.columnHidden", v, () => {
+      const b = this.boxFn();
+      const sheet = this.sheet();
+      refuseIfProtected(sheet, "hiding columns");
+      for (let c = b.left; c <= b.right; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+  private dataValidationObject: ClientObject | null = null;
+  /** A validation's settings, kept per range address in the sheet's `validations`. */
+  get dataValidation(): Record<string, unknown> {
+    this.ctx.api("Range.dataValidation");
+    const ctx = this.ctx;
+    this.dataValidationObject ??= new ClientObject(
+      ctx,
+      ctx.body.property(this.path, "dataValidation"),
+      "DataValidation",
+    );
+    const dv = this.dataValidationObject;
+    const entry = () => {
+      const sheet = this.sheet();
+      const address = boxAddress(this.boxFn());
+      refuseIfProtected(sheet, "data validation");
+      let e = sheet.validations.find((x) => x.address === address);
+      if (!e) sheet.validations.push((e = { address }));
+      return e;
+    };
+    const members: Record<string, ApiMember> = {
+      rule: "DataValidation.rule",
+      ignoreBlanks: "DataValidation.ignoreBlanks",
+      prompt: "DataValidation.prompt",
+    };
+    const out: Record<string, unknown> = {};
+    for (const [prop, member] of Object.entries(members)) {
+      Object.defineProperty(out, prop, {
+        set: (v: unknown) => {
+          ctx.api(member, "write");
+          ctx.body.setProperty(dv.path, prop, v);
+          ctx.queue(() => {
+            (entry() as Record<string, unknown>)[prop] = v;
+          });
+        },
+      });
+    }
+    return out;
   }
   select(): void {
     this.invoke("Range.select", [], () => {
@@ -514,9 +617,10 @@ class FakeRange extends ClientObject {
           this.ctx.body.method(collection.path, "add", [type]),
           "ConditionalFormat",
         );
-        this.ctx.queue(() =>
-          this.sheet().conditionalFormats.push({ address: boxAddress(this.boxFn()), type }),
-        );
+        this.ctx.queue(() => {
+          refuseIfProtected(this.sheet(), "conditional format");
+          this.sheet().conditionalFormats.push({ address: boxAddress(this.boxFn()), type });
+        });
         return {
           get dataBar() {
             return dataBarOf(added);
@@ -609,6 +713,34 @@ class FakeWorksheet extends ClientObject {
   }
   set tabColor(v: string) {
     this.setProperty("Worksheet.tabColor", v, () => (this.sheet().tabColor = v));
+  }
+  private protectionObject: ClientObject | null = null;
+  get protection(): { protect(options?: unknown, password?: string): void } {
+    this.ctx.api("Worksheet.protection");
+    const ctx = this.ctx;
+    this.protectionObject ??= new ClientObject(
+      ctx,
+      ctx.body.property(this.path, "protection"),
+      "WorksheetProtection",
+    );
+    const protection = this.protectionObject;
+    const sheet = () => this.sheet();
+    return {
+      protect(options?: unknown, password?: string) {
+        ctx.api("WorksheetProtection.protect");
+        // "[Api set: ExcelApi 1.2 for options; 1.7 for password]": the generator keeps one
+        // version per member, so the password's is checked here.
+        if (password !== undefined && !ctx.excel.isSetSupported("ExcelApi", "1.7"))
+          throw new FakeExcelError("ApiNotFound", "a protection password needs ExcelApi 1.7");
+        const args = password !== undefined ? [options, password] : options !== undefined ? [options] : [];
+        ctx.body.invoke(protection.path, "protect", args);
+        ctx.queue(() => {
+          if (sheet().protected)
+            throw new FakeExcelError("InvalidOperation", `${sheet().name} is protected already`);
+          sheet().protected = true;
+        });
+      },
+    };
   }
   private range(path: ObjectPath, box: () => Box): FakeRange {
     return new FakeRange(this.ctx, path, this.nameAtCreation, box);
@@ -986,6 +1118,9 @@ export class FakeExcel {
       rowHeights: new Map(),
       print: {},
       conditionalFormats: [],
+      protected: false,
+      hiddenColumns: new Set(),
+      validations: [],
     };
     this.sheets.push(s);
     return s;

@@ -8,10 +8,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MessageKey } from "../../src/i18n";
 import { Pane, type PaneContext } from "../../src/taskpane/context";
 import { CheckStep } from "../../src/taskpane/steps/CheckStep";
+import { CollectReportView, CollectStep } from "../../src/taskpane/steps/CollectStep";
+import type { CollectOutcome } from "../../src/app/session";
 import { GenerateStep } from "../../src/taskpane/steps/GenerateStep";
 import { SourceStep } from "../../src/taskpane/steps/SourceStep";
 import { SummaryStep } from "../../src/taskpane/steps/SummaryStep";
 import { readWorkbook } from "../../src/app/read";
+import { totals } from "../../src/core/report/figures";
 import { ExcelWorkbook } from "../../src/workbook/excel-api/ledger";
 import type { SessionState } from "../../src/app/session";
 import { FakeExcel } from "../fake-excel/fake-excel";
@@ -47,6 +50,8 @@ async function state(): Promise<SessionState> {
     list: r.list,
     layout: r.raw.layout ?? null,
     units: r.units,
+    totals: totals(r.list, r.checks.warnings, r.cycle.tasks),
+    period: r.cycle.period,
     checks: r.checks,
     settings: r.settings,
     options: r.options,
@@ -75,6 +80,18 @@ describe("the pane in a pseudo locale", () => {
   it("shows no text that is not from the string tables or the workbook", async () => {
     const s = await state();
     expect(s.checks.findings.length).toBeGreaterThan(0);
+    // A collect report with every kind of line.
+    const outcome: CollectOutcome = {
+      written: true,
+      report: {
+        period: "2024-06",
+        received: [{ unit: "县住建局", file: "县住建局.xlsx", rows: 2 }],
+        missing: ["县林业局"],
+        unchanged: [{ unit: "县住建局", taskId: "1" }],
+        conflicts: [{ file: "县住建局.xlsx", unit: "县住建局", taskId: "9", reason: "台账中没有这一任务" }],
+        rejected: [{ file: "别的.xlsx", reason: "不是推进情况表（没有找到本工具生成的行标识）" }],
+      },
+    };
     const ctx: PaneContext = {
       session: {
         features: { freezeAndLinks: false, printLayout: false, conditionalFormats: false, readMerges: false },
@@ -94,6 +111,7 @@ describe("the pane in a pseudo locale", () => {
       setSheet: () => undefined,
       busy: false,
       act: async () => undefined,
+      collect: async () => outcome,
     };
     const html = renderToStaticMarkup(
       <FluentProvider theme={webLightTheme}>
@@ -101,6 +119,8 @@ describe("the pane in a pseudo locale", () => {
           <SourceStep />
           <CheckStep />
           <GenerateStep />
+          <CollectStep />
+          <CollectReportView outcome={outcome} t={pseudo} />
           <SummaryStep />
         </Pane.Provider>
       </FluentProvider>,
@@ -113,6 +133,10 @@ describe("the pane in a pseudo locale", () => {
       ...(s.layout?.headers ?? []).map(([, header]) => header),
       ...s.checks.findings.flatMap((f) => [f.suggestion ?? "", f.department ?? ""]),
       ...ENDONYMS,
+      // The collect report's files and reasons: the reasons are recorded in 进展记录 as data.
+      ...outcome.report.received.map((x) => x.file),
+      ...[...outcome.report.conflicts, ...outcome.report.rejected].flatMap((x) => [x.file, x.reason]),
+      outcome.report.period,
     ]
       .filter(Boolean)
       .sort((a, b) => b.length - a.length);
@@ -134,5 +158,7 @@ describe("the pane in a pseudo locale", () => {
     expect(html).toMatch(/⟦ui\.source\.counts/);
     // The as-of date is not today's: today is offered beside it.
     expect(html).toMatch(/⟦ui\.check\.today /);
+    expect(html).toMatch(/⟦ui\.collect\.pick⟧/);
+    expect(html).toMatch(/⟦cli\.collect\.missing 县林业局⟧/);
   });
 });

@@ -34,6 +34,7 @@ export function GenerateStep() {
   const [result, setResult] = useState<GenerateOutcome | null>(null);
   const missing = [
     !session.features.excelApi1_7 && t("ui.feature.freeze"),
+    !session.features.excelApi1_8 && t("ui.feature.validation"),
     !session.features.excelApi1_9 && t("ui.feature.print"),
     !session.features.excelApi1_6 && t("ui.feature.bars"),
     !session.features.excelApi1_13 && t("ui.feature.merged"),

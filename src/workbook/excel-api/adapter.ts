@@ -23,6 +23,7 @@ export function detectFeatures(req: Requirements): Features {
   return {
     excelApi1_6: req.isSetSupported("ExcelApi", "1.6"),
     excelApi1_7: req.isSetSupported("ExcelApi", "1.7"),
+    excelApi1_8: req.isSetSupported("ExcelApi", "1.8"),
     excelApi1_9: req.isSetSupported("ExcelApi", "1.9"),
     excelApi1_13: req.isSetSupported("ExcelApi", "1.13"),
   };
@@ -204,6 +205,8 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
   format.verticalAlignment = "Top";
   if (s.align)
     format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
+  // Cells are locked by default: a return form's fill-in cells are the ones left open.
+  if (s.unlocked) format.protection.locked = false;
   if (s.border) {
     for (const edge of BORDER_EDGES) {
       const b = format.borders.getItem(edge);
@@ -279,6 +282,21 @@ function queue(context: Excel.RequestContext, c: Command, features: Features): v
       cf.dataBar.upperBoundRule = { type: "Number", formula: "1" };
       return;
     }
+    case "hideColumn":
+      sheets.getItem(c.sheet).getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).columnHidden = true;
+      return;
+    case "validation": {
+      const dv = sheets.getItem(c.sheet).getRange(c.address).dataValidation;
+      dv.ignoreBlanks = true;
+      dv.rule = c.rule;
+      // The error alert is left as Excel makes it: shown, and refusing (as the files' showErrorMessage).
+      if (c.prompt) dv.prompt = { showPrompt: true, message: c.prompt, title: "" };
+      return;
+    }
+    case "protect":
+      // No password (ExcelApi 1.7 for one): the point is to stop accidental edits.
+      sheets.getItem(c.sheet).protection.protect();
+      return;
   }
 }
 

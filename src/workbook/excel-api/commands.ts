@@ -5,6 +5,7 @@
 import { columnLetter } from "../../core/model";
 import {
   type LedgerSettings,
+  type PlanValidation,
   SETTINGS_SHEET,
   STYLES,
   type SheetPlan,
@@ -22,6 +23,8 @@ export interface Features {
   excelApi1_6: boolean;
   /** ExcelApi 1.7: freeze panes, hyperlinks, tab colours. */
   excelApi1_7: boolean;
+  /** ExcelApi 1.8: data validation (a return form's 0–100 % and 是/否 list). */
+  excelApi1_8: boolean;
   /** ExcelApi 1.9: print layout, formatting many ranges at once (getRanges). */
   excelApi1_9: boolean;
   /** ExcelApi 1.13: reading merged areas. */
@@ -52,7 +55,22 @@ export type Command =
       titleRows?: string;
       header?: string;
     }
-  | { kind: "dataBar"; sheet: string; address: string };
+  | { kind: "dataBar"; sheet: string; address: string }
+  | { kind: "hideColumn"; sheet: string; col: number }
+  | { kind: "validation"; sheet: string; address: string; rule: ValidationRule; prompt?: string }
+  /** Last of a sheet's commands: a protected sheet refuses later writes to its locked cells. */
+  | { kind: "protect"; sheet: string };
+
+/** A data validation rule as office.js takes it (`Excel.DataValidationRule`). */
+export type ValidationRule =
+  | { list: { inCellDropDown: true; source: string } }
+  | { decimal: { formula1: number; formula2: number; operator: "Between" } };
+
+function validationRule(v: PlanValidation): ValidationRule {
+  return v.kind === "list"
+    ? { list: { inCellDropDown: true, source: v.values.join(",") } }
+    : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+}
 
 /**
  * Requests are filled up to this size: under Excel on the web's 5 MB limit with room for the
@@ -187,6 +205,20 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
       out.push({ kind: "dataBar", sheet, address: rangeAddress(b.fromRow, b.col, b.toRow, b.col) });
     }
   }
+  // Column hiding and protection are ExcelApi 1.2 (every host); validation needs 1.8.
+  for (const col of plan.hiddenColumns ?? []) out.push({ kind: "hideColumn", sheet, col });
+  if (features.excelApi1_8) {
+    for (const v of plan.validations ?? []) {
+      out.push({
+        kind: "validation",
+        sheet,
+        address: rangeAddress(v.range.top, v.range.left, v.range.bottom, v.range.right),
+        rule: validationRule(v),
+        ...(v.prompt ? { prompt: v.prompt.slice(0, 255) } : {}),
+      });
+    }
+  }
+  if (plan.protect) out.push({ kind: "protect", sheet });
   return out;
 }
 
@@ -287,6 +319,7 @@ function styleProperties(style: StyleId): [string, string, unknown][] {
   if (s.underline) props.push(["Font", "Underline", "Single"]);
   if (s.fill) props.push(["Fill", "Color", "#000000"]);
   if (s.align) props.push(["Format", "HorizontalAlignment", "Center"]);
+  if (s.unlocked) props.push(["Protection", "Locked", false]);
   if (s.border) {
     for (const edge of BORDER_EDGES) {
       props.push([edge, "Style", "Continuous"], [edge, "Color", "#BFBFBF"]);
@@ -384,6 +417,18 @@ export function commandBytes(c: Command): number {
         action("BarDirection", ["LeftToRight"]) +
         2 * action("LowerBoundRule", [{ type: "Number", formula: "0" }])
       );
+    case "hideColumn":
+      return rangePath(c.sheet, "XFD:XFD") + action("ColumnHidden", [true]);
+    case "validation":
+      return (
+        rangePath(c.sheet, c.address) +
+        path("DataValidation") +
+        action("IgnoreBlanks", [true]) +
+        action("Rule", [c.rule]) +
+        (c.prompt ? action("Prompt", [{ showPrompt: true, message: c.prompt, title: "" }]) : 0)
+      );
+    case "protect":
+      return sheetPath(c.sheet) + path("Protection") + action("Protect", []);
   }
 }
 

@@ -5,7 +5,13 @@ import type { CellValue } from "../../../src/core/read/grid";
 import { UnitDirectory } from "../../../src/core/units/directory";
 import { formatDate, translator } from "../../../src/i18n";
 import { cellFromApi, detectFeatures, readSheets } from "../../../src/workbook/excel-api/adapter";
-import { type Command, batches, commandBytes, planCommands } from "../../../src/workbook/excel-api/commands";
+import {
+  type Command,
+  type ValidationRule,
+  batches,
+  commandBytes,
+  planCommands,
+} from "../../../src/workbook/excel-api/commands";
 import { executeCommands } from "../../../src/workbook/excel-api/adapter";
 import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
 import { PackagePort } from "../../../src/workbook/package/port";
@@ -15,9 +21,28 @@ import { tempDir } from "../../helpers/xlsx";
 import * as path from "path";
 import { columnLetter } from "../../../src/core/model";
 import { listFromText, sampleText } from "../../helpers/build";
-import { FakeExcel, PAYLOAD_LIMIT } from "../../fake-excel/fake-excel";
+import { FakeExcel, PAYLOAD_LIMIT, isLocked } from "../../fake-excel/fake-excel";
 
 const t = translator("zh-CN");
+
+interface ExcelJsValidation {
+  type: string;
+  formulae: (string | number)[];
+}
+/** Every cell of an A1 area ("J8:J10" → J8, J9, J10). */
+function expand(address: string): string[] {
+  const [from, to = from] = address.split(":") as [string, string?];
+  const at = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    return { col: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+  };
+  const a = at(from);
+  const b = at(to!);
+  const out: string[] = [];
+  for (let r = a.row; r <= b.row; r++)
+    for (let c = a.col; c <= b.col; c++) out.push(`${columnLetter(c)}${r}`);
+  return out;
+}
 const LIST: (string | number | null)[][] = [
   ["2024年重点任务清单"],
   ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "进展情况"],
@@ -127,6 +152,7 @@ describe("generating through the Excel API", () => {
       detectFeatures(excel),
     );
     expect(excel.sheets.map((s) => s.name)).toEqual(wb.worksheets.map((w) => w.name));
+    let forms = 0;
     const norm = (rows: (CellValue | undefined)[][]) =>
       rows.map((r) => {
         const out = r.map((v) => (v === undefined || v === "" ? null : v));
@@ -148,8 +174,47 @@ describe("generating through the Excel API", () => {
         if (cell.hyperlink) apiLinks.set(`${columnLetter(c)}${r}`, cell.hyperlink.documentReference);
       });
       expect([ws.name, apiLinks]).toEqual([ws.name, fileLinks.get(ws.name) ?? new Map()]);
+      // The same return form: protection, hidden identity, open fill-in cells, validations.
+      const fake = excel.sheetOrThrow(ws.name);
+      const fileForm = {
+        protected: Boolean(
+          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+        ),
+        hidden: (ws.columns ?? []).filter((c) => c.hidden).map((c) => c.number),
+        unlocked: new Set<string>(),
+        validations: new Map<string, string>(),
+      };
+      ws.eachRow({ includeEmpty: true }, (row, r) =>
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          if (cell.protection?.locked === false) fileForm.unlocked.add(`${r},${c}`);
+        }),
+      );
+      const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJsValidation> } })
+        .dataValidations.model;
+      for (const [address, v] of Object.entries(dvModel))
+        for (const a of expand(address)) fileForm.validations.set(a, `${v.type}:${v.formulae.join(";")}`);
+      const apiForm = {
+        protected: fake.protected,
+        hidden: [...fake.hiddenColumns].sort((a, b) => a - b),
+        unlocked: new Set([...fake.cells].filter(([, cell]) => !isLocked(cell)).map(([rc]) => rc)),
+        validations: new Map<string, string>(),
+      };
+      for (const v of fake.validations) {
+        const rule = v.rule as ValidationRule;
+        const text =
+          "list" in rule
+            ? `list:"${rule.list.source}"`
+            : `decimal:${rule.decimal.formula1};${rule.decimal.formula2}`;
+        for (const a of expand(v.address)) apiForm.validations.set(a, text);
+      }
+      expect([ws.name, apiForm]).toEqual([ws.name, fileForm]);
+      if (ws.name === "县财政局") forms++;
     }
     expect([...fileLinks.values()].some((links) => links.size > 0)).toBe(true);
+    // The comparison saw a return form with everything on it.
+    expect(forms).toBe(1);
+    const form = excel.sheetOrThrow("县财政局");
+    expect([form.protected, form.hiddenColumns.size > 0, form.validations.length]).toEqual([true, true, 2]);
   });
 
   it("leaves user sheets alone, writes text as text, and keeps progress on regeneration", async () => {
@@ -294,6 +359,11 @@ describe("generating through the Excel API", () => {
         picked.add(all.reduce((a, b) => (commandBytes(b) > commandBytes(a) ? b : a)));
       }
       expect(picked.size).toBeGreaterThan(8);
+      // The return form's commands are among those weighed (validation only where the host has it).
+      const kinds = new Set([...picked].map((c) => c.kind));
+      expect(["hideColumn", "validation", "protect"].filter((k) => kinds.has(k as Command["kind"]))).toEqual(
+        excelApi === "1.2" ? ["hideColumn", "protect"] : ["hideColumn", "validation", "protect"],
+      );
       const added = new Set<string>();
       for (const c of picked) {
         if (c.kind !== "add" && !added.has(c.sheet)) {

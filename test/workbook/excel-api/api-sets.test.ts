@@ -2,11 +2,12 @@
  * The add-in on the Excels it promises to support: the manifest asks for ExcelApi 1.2, and newer
  * members are used only where the host declares them. The fake fails any member above the
  * host's declared version (as Excel does), so the whole flow — read, check, generate, regenerate
- * — runs here on hosts declaring 1.2, 1.7, 1.9 and 1.13.
+ * — runs here on hosts declaring 1.2, 1.7, 1.8, 1.9 and 1.13.
  */
 import { translator } from "../../../src/i18n";
+import { FORM_COL } from "../../../src/core/cycle/form";
 import { createExcelLedger } from "../../../src/workbook/excel-api/ledger";
-import { FakeExcel } from "../../fake-excel/fake-excel";
+import { FakeExcel, isLocked } from "../../fake-excel/fake-excel";
 
 const t = translator("zh-CN");
 const LIST: (string | number | null)[][] = [
@@ -31,7 +32,7 @@ const at = (have: string, need: string) => {
   return a > c || (a === c && b >= d);
 };
 
-describe.each(["1.2", "1.7", "1.9", "1.13"])("on a host declaring ExcelApi %s", (version) => {
+describe.each(["1.2", "1.7", "1.8", "1.9", "1.13"])("on a host declaring ExcelApi %s", (version) => {
   function host(): FakeExcel {
     const excel = new FakeExcel({ excelApi: version });
     excel.loadSheet("清单", LIST, [{ top: 3, left: 1, bottom: 3, right: 6 }]);
@@ -70,12 +71,44 @@ describe.each(["1.2", "1.7", "1.9", "1.13"])("on a host declaring ExcelApi %s", 
     expect("orientation" in unit.print).toBe(at(version, "1.9"));
     expect(summary.conditionalFormats.length > 0).toBe(at(version, "1.6"));
 
-    // The unit types its progress; the office regenerates; the progress stays.
+    // The return form: protected without a password on every host, its identity column hidden,
+    // only the fill-in cells open; the % and 是/否 validations where the host has them (1.8).
     const row = excel.values(unit.name).findIndex((r) => r[2] === "=SUM(A1) 是任务名");
-    excel.cell(unit, row + 1, 9).value = "已完成初稿";
+    expect(unit.protected).toBe(true);
+    expect([...unit.hiddenColumns]).toEqual([FORM_COL.identity]);
+    const locked = (col: number) => isLocked(unit.cells.get(`${row + 1},${col}`));
+    expect(
+      [FORM_COL.progress, FORM_COL.percent, FORM_COL.onSchedule, FORM_COL.nextSteps].map(locked),
+    ).toEqual([false, false, false, false]);
+    expect([FORM_COL.id, FORM_COL.title, FORM_COL.last, FORM_COL.identity].map(locked)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    const rules = unit.validations.map((v) => v.rule);
+    expect(rules).toEqual(
+      at(version, "1.8")
+        ? [
+            { decimal: { formula1: 0, formula2: 100, operator: "Between" } },
+            { list: { inCellDropDown: true, source: "是,否" } },
+          ]
+        : [],
+    );
+    const col = (n: number) => String.fromCharCode(64 + n);
+    const write = (n: number, text: string) =>
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem(unit.name).getRange(`${col(n)}${row + 1}`).values = [[text]];
+        await context.sync();
+      });
+    // As in Excel: the task text cannot be overwritten by accident; the unit's column can.
+    await expect(write(FORM_COL.title, "改掉任务")).rejects.toThrow(/AccessDenied/);
+    // The unit types its progress; the office regenerates; the progress stays.
+    await write(FORM_COL.progress, "已完成初稿");
     const second = await ledger.generate(OPTIONS, t, t);
     expect(second.unitSheets).toEqual(first.unitSheets);
-    expect(excel.values("县财政局(2)")[row]![8]).toBe("已完成初稿");
+    expect(excel.values("县财政局(2)")[row]![FORM_COL.progress - 1]).toBe("已完成初稿");
+    expect(excel.sheetOrThrow("县财政局(2)").protected).toBe(true);
     expect(excel.sheets.filter((s) => s.name.startsWith("县财政局"))).toHaveLength(2);
     expect(userSheets()).toBe(before);
   });
@@ -85,6 +118,7 @@ describe.each(["1.2", "1.7", "1.9", "1.13"])("on a host declaring ExcelApi %s", 
     expect(ledger.features).toEqual({
       excelApi1_6: at(version, "1.6"),
       excelApi1_7: at(version, "1.7"),
+      excelApi1_8: at(version, "1.8"),
       excelApi1_9: at(version, "1.9"),
       excelApi1_13: at(version, "1.13"),
     });

@@ -87,6 +87,53 @@ describe("the Excel API fake enforces Excel's rules", () => {
     expect(excel.values("S")).toEqual([[{ formula: "=1+1" }], ["=1+1"]]);
   });
 
+  it("a protected sheet takes values in its unlocked cells only, and no other change", async () => {
+    const excel = new FakeExcel({ excelApi: "1.8" });
+    excel.loadSheet("S", [["任务", ""]]);
+    const sheet = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("S");
+    // Cells are locked by default; B1 is opened, then the sheet protected (no password).
+    expect(
+      await failure(excel, (ctx) => {
+        sheet(ctx).getRange("B1").format.protection.locked = false;
+        sheet(ctx).protection.protect();
+      }),
+    ).toBeNull();
+    expect(excel.sheetOrThrow("S").protected).toBe(true);
+    expect(await failure(excel, (ctx) => (sheet(ctx).getRange("B1").values = [["已完成"]]))).toBeNull();
+    expect(await failure(excel, (ctx) => (sheet(ctx).getRange("A1").values = [["改掉"]]))).toBe(
+      "AccessDenied",
+    );
+    // A range that spans a locked cell is refused whole, and nothing of it is written.
+    expect(await failure(excel, (ctx) => (sheet(ctx).getRange("A1:B1").values = [["x", "y"]]))).toBe(
+      "AccessDenied",
+    );
+    expect(excel.values("S")).toEqual([["任务", "已完成"]]);
+    for (const change of [
+      (ctx: Excel.RequestContext) => (sheet(ctx).getRange("B1").format.font.bold = true),
+      (ctx: Excel.RequestContext) => sheet(ctx).getRange("A1:B1").merge(false),
+      (ctx: Excel.RequestContext) => (sheet(ctx).getRange("C:C").columnHidden = true),
+      (ctx: Excel.RequestContext) => (sheet(ctx).getRange("B:B").format.columnWidth = 80),
+      (ctx: Excel.RequestContext) =>
+        (sheet(ctx).getRange("B1").dataValidation.rule = {
+          decimal: { formula1: 0, formula2: 100, operator: "Between" },
+        }),
+      (ctx: Excel.RequestContext) => sheet(ctx).protection.protect(),
+    ])
+      expect(await failure(excel, change)).toMatch(/AccessDenied|InvalidOperation/);
+    expect(excel.sheetOrThrow("S").hiddenColumns.size).toBe(0);
+  });
+
+  it("a protection password needs ExcelApi 1.7; protection itself is 1.2", async () => {
+    const excel = new FakeExcel({ excelApi: "1.2" });
+    excel.loadSheet("S", [["a"]]);
+    expect(
+      await failure(excel, (ctx) => ctx.workbook.worksheets.getItem("S").protection.protect({}, "pw")),
+    ).toBe("ApiNotFound");
+    expect(
+      await failure(excel, (ctx) => ctx.workbook.worksheets.getItem("S").protection.protect()),
+    ).toBeNull();
+  });
+
   it("counts syncs", async () => {
     const excel = new FakeExcel();
     await excel.run(async (ctx) => {

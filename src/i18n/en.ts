@@ -181,6 +181,23 @@ export const en: Record<MessageKey, string> = {
   "bulletin.noProgress": "No report",
   "bulletin.noLead": "No lead unit named",
   "bulletin.page": "— {page} —",
+  "bulletin.defaultPublication": "Key Tasks Supervision Bulletin",
+  "bulletin.defaultOffice": "County Supervision Office",
+  "cli.bulletin.wrote": "Wrote the bulletin {file} (issue {issue}, {period})",
+  "cli.bulletin.stored": "The ledger keeps the next issue number: {next} ({file})",
+  "cli.bulletin.notStored":
+    "{file} is not a ledger this tool generated; the issue number was not kept (run task-ledger generate first).",
+  "error.badIssue": '--issue takes a positive whole number, not "{value}".',
+  "help.bulletin":
+    "write the bulletin (Word) from a ledger: overall figures, overdue/behind/due-soon tasks, units that did not report, the unit ranking, the annex; the issue number is kept with the ledger and incremented",
+  "help.usageBulletin": "[options] <ledger> -o <bulletin.docx>",
+  "help.bulletinOutput": 'the bulletin file (default: "通报（第N期）.docx" beside the ledger)',
+  "help.issue": "the issue number (default: the next one the ledger keeps; 1 for the first)",
+  "help.title": "the bulletin's title (default: on the key tasks in month M of YYYY)",
+  "help.publication": "the publication's name (kept with the ledger)",
+  "help.office": "the issuing office (kept with the ledger)",
+  "help.exampleBulletin":
+    "Example:\n  task-ledger bulletin 台账.xlsx -o 通报.docx --period 2024-07 --lang en",
   "ui.sum.chartAria":
     "Bar chart of lead tasks done and overdue for {n} units; the numbers are in the table below",
   "ui.sum.chartTable": "Lead tasks per unit: done and overdue",

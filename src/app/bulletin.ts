@@ -10,7 +10,7 @@
 import { effectiveDue } from "../core/checks/warnings";
 import { daysBetween } from "../core/deadlines/dates";
 import { listStart, expectedProgress } from "../core/cycle/schedule";
-import type { LedgerSettings, WorkbookPlan } from "../core/plan/model";
+import type { LedgerSettings } from "../core/plan/model";
 import type {
   BulletinDueSoon,
   BulletinInput,
@@ -21,7 +21,6 @@ import type {
 } from "../core/report/bulletin";
 import { stateBucket } from "../core/report/figures";
 import { worstFirst } from "../core/units/tally";
-import { type GenerateOptions, planGeneration } from "./generate";
 import type { WorkbookPort } from "./port";
 import type { WorkbookRead } from "./read";
 
@@ -151,22 +150,19 @@ export function nextBulletinSettings(input: BulletinInput): BulletinSettings {
 }
 
 /**
- * Keep the bulletin's settings with the workbook: the ledger's sheets as a regenerate writes them
- * (from the same read, so unchanged) and the settings with the next issue number. Only a workbook
- * this tool has generated keeps them; for a bare list it returns null and writes nothing.
+ * Keep the bulletin's settings with the workbook: only the settings change (its names and the next
+ * issue number); every sheet, the generated ones included, is left as it is. Only a workbook this
+ * tool has generated keeps them; for a bare list it returns null and writes nothing.
  */
 export async function storeBulletin(
   port: WorkbookPort,
   read: WorkbookRead,
   input: BulletinInput,
-  opts: Omit<GenerateOptions, "onProgress">,
-): Promise<WorkbookPlan | null> {
-  if (!read.settings) return null;
-  const plan = planGeneration(read, opts);
-  const stored: WorkbookPlan = {
-    ...plan,
-    settings: { ...plan.settings, bulletin: nextBulletinSettings(input) },
-  };
-  await port.apply(stored, read.settings);
-  return stored;
+): Promise<LedgerSettings | null> {
+  const stored = read.settings;
+  if (!stored) return null;
+  const settings: LedgerSettings = { ...stored, bulletin: nextBulletinSettings(input) };
+  // The port is told there was nothing generated to remove: the plan writes no sheet.
+  await port.apply({ sheets: [], settings }, { ...stored, generated: [] });
+  return settings;
 }

@@ -5,10 +5,11 @@
  * issue number is kept with the ledger and goes up by one each time.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import mammoth from "mammoth";
 import * as path from "path";
 import { runCli } from "../helpers/cli";
+import { loadWorkbook } from "../helpers/snapshot";
 import { tempDir } from "../helpers/xlsx";
 
 const dir = tempDir();
@@ -153,6 +154,7 @@ describe("the bulletin from a ledger with returns", () => {
   });
 
   it("keeps the issue number, publication and office with the ledger: the next bulletin is 第2期", async () => {
+    const sheetsBefore = (await loadWorkbook(ledger)).worksheets.map((w) => w.name);
     const out2 = path.join(dir, "通报2.docx");
     const r = await runCli(["bulletin", ledger, "-o", out2, "--as-of", AS_OF], AS_OF);
     expect(r.code).toBe(0);
@@ -164,11 +166,26 @@ describe("the bulletin from a ledger with returns", () => {
       (await runCli(["check", ledger, "--json", "--as-of", AS_OF], AS_OF)).out,
     ) as JsonOut;
     expect(again.units).toEqual(json.units);
+    expect((await loadWorkbook(ledger)).worksheets.map((w) => w.name)).toEqual(sheetsBefore);
+  });
+
+  it("on a bare list writes the bulletin, says the number was not kept, and leaves the list's bytes alone", async () => {
+    const list = path.join(dir, "清单.xlsx");
+    const before = readFileSync(list);
+    const out3 = path.join(dir, "通报-清单.docx");
+    const r = await runCli(["bulletin", list, "-o", out3, "--as-of", AS_OF, "--lang", "en"], AS_OF);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/not a ledger this tool generated; the issue number was not kept/);
+    expect(readFileSync(list).equals(before)).toBe(true);
+    const t3 = await docxText(out3);
+    expect(t3).toContain("Key Tasks Supervision Bulletin");
+    expect(t3).toContain("the list holds 5 key tasks");
   });
 
   it("says a bad --issue and writes nothing", async () => {
     const r = await runCli(["bulletin", ledger, "-o", path.join(dir, "x.docx"), "--issue", "0"], AS_OF);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--issue 应为正整数");
+    expect(existsSync(path.join(dir, "x.docx"))).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ export async function bulletinFile(
   const bytes = await renderBulletinDocx(buildBulletin(input, opts.words));
   const output = outputFor(input.issue);
   await writeFileAtomic(output, bytes, { force: Boolean(opts.force) });
-  const plan = await storeBulletin(port, read, input, opts);
-  if (plan) await writeFileAtomic(ledger, port.bytes(), { force: Boolean(opts.force) });
-  return { output, input, read, stored: plan !== null };
+  const kept = await storeBulletin(port, read, input);
+  if (kept) await writeFileAtomic(ledger, port.bytes(), { force: Boolean(opts.force) });
+  return { output, input, read, stored: kept !== null };
 }

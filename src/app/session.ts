@@ -12,6 +12,8 @@ import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
 import type { TableLayout } from "../core/read/raw";
 import type { ReportTranslate } from "../core/report/render";
 import type { UnitTally } from "../core/units/tally";
+import type { BulletinInput } from "../core/report/bulletin";
+import { type BulletinOptions, bulletinInput, storeBulletin } from "./bulletin";
 import { generate } from "./generate";
 import { importList } from "./import";
 import { type RunFlags, type RunOptions, columnsOf } from "./options";
@@ -49,6 +51,12 @@ export interface GenerateOutcome {
   unitSheets: string[];
 }
 
+export interface BulletinOutcome {
+  input: BulletinInput;
+  /** The workbook kept the next issue number. */
+  stored: boolean;
+}
+
 export interface Session {
   read(flags: RunFlags): Promise<SessionState>;
   select(ref: SourceRef): Promise<void>;
@@ -58,6 +66,11 @@ export interface Session {
   applySuggestion(finding: Finding): Promise<boolean>;
   importText(text: string, t: PlanTranslate): Promise<string>;
   importDocx(bytes: ArrayBuffer, t: PlanTranslate): Promise<string>;
+  /**
+   * The bulletin's content from the workbook as it reads now; the next issue number is kept with
+   * the workbook (a ledger this tool generated). The shell renders and offers the .docx.
+   */
+  bulletin(opts: RunFlags & Omit<BulletinOptions, "date">): Promise<BulletinOutcome>;
   generate(
     opts: RunFlags & SessionGenerateOptions,
     t: PlanTranslate,
@@ -142,6 +155,13 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         { kind: "docx", content, source: { file: "docx", kind: "docx" } },
         { today: today(), lang: "zh-CN", t },
       );
+    },
+
+    async bulletin(opts) {
+      const r = await read(opts);
+      const input = bulletinInput(r, { ...opts, date: today() });
+      const kept = await storeBulletin(book, r, input);
+      return { input, stored: kept !== null };
     },
 
     async generate(opts, t, tr, onProgress) {

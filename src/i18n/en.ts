@@ -316,6 +316,9 @@ export const en: Record<MessageKey, string> = {
   "ui.sum.rate": "Completion",
   "ui.sum.chart": "Lead tasks per unit: overdue and done",
   "ui.sum.empty": "Read a task list in step 1 first.",
+  "ui.sum.bulletin": "Write this period's bulletin (Word)",
+  "ui.sum.bulletinFile": "bulletin-{issue}.docx",
+  "ui.sum.bulletinDone": "Wrote {file}; the next issue is number {next}.",
   "ui.error": "Something went wrong: {message}",
   "ui.errorHint":
     "The workbook was not changed. Check and try again; if it persists, send this text to your administrator.",

@@ -1,4 +1,5 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { totals } from "../../core/report/figures";
 import { tallyUnits, worstFirst } from "../../core/units/tally";
 import { usePane } from "../context";
@@ -17,11 +18,13 @@ const useStyles = makeStyles({
     display: "grid",
   },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalM },
 });
 
 export function SummaryStep() {
-  const { state, t } = usePane();
+  const { state, t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy } = usePane();
   const styles = useStyles();
+  const [written, setWritten] = useState<string | null>(null);
   if (!state) return <Text>{t("ui.sum.empty")}</Text>;
   const tot = totals(state.list, state.checks.warnings);
   const figures: [string, string | number][] = [
@@ -44,6 +47,37 @@ export function SummaryStep() {
             <Text className={styles.big}>{value}</Text>
           </div>
         ))}
+      </div>
+      <div className={styles.actions}>
+        <Button
+          disabled={busy}
+          onClick={() =>
+            act(async () => {
+              setWritten(null);
+              const { input } = await session.bulletin({
+                asOf,
+                dueSoonDays,
+                lang,
+                mapping,
+                ...(sheet ? { sheet } : {}),
+                defaults: {
+                  publication: t("bulletin.defaultPublication"),
+                  office: t("bulletin.defaultOffice"),
+                },
+              });
+              // The Word writer loads only now, not with the pane.
+              const { bulletinBlob, download } = await import(
+                /* webpackChunkName: "bulletin" */ "../bulletin-download.js"
+              );
+              const name = t("ui.sum.bulletinFile", { issue: input.issue });
+              download(await bulletinBlob(input), name);
+              setWritten(t("ui.sum.bulletinDone", { file: name, next: input.issue + 1 }));
+            })
+          }
+        >
+          {t("ui.sum.bulletin")}
+        </Button>
+        {written && <Text role="status">{written}</Text>}
       </div>
       <UnitChart units={perUnit} t={t} />
     </div>

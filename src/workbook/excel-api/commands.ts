@@ -4,6 +4,7 @@
  */
 import { columnLetter } from "../../core/model";
 import {
+  type ChartPlan,
   type LedgerSettings,
   SETTINGS_SHEET,
   STYLES,
@@ -52,7 +53,21 @@ export type Command =
       titleRows?: string;
       header?: string;
     }
-  | { kind: "dataBar"; sheet: string; address: string };
+  | { kind: "dataBar"; sheet: string; address: string }
+  /** A native chart over the sheet's own cells (`source`: the header row, categories and values). */
+  | {
+      kind: "chart";
+      sheet: string;
+      type: ChartType;
+      source: string;
+      title: string;
+      from: string;
+      to: string;
+    };
+
+/** The Excel API's chart types the plan's kinds become. */
+export type ChartType = "BarClustered" | "Pie" | "Line";
+const CHART_TYPE: Record<ChartPlan["kind"], ChartType> = { bar: "BarClustered", pie: "Pie", line: "Line" };
 
 /**
  * Requests are filled up to this size: under Excel on the web's 5 MB limit with room for the
@@ -186,6 +201,21 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
     for (const b of plan.dataBars ?? []) {
       out.push({ kind: "dataBar", sheet, address: rangeAddress(b.fromRow, b.col, b.toRow, b.col) });
     }
+  }
+  // Charts are ExcelApi 1.1: every host has them. The source takes the header row above the
+  // categories (the series' name), then the categories' and the values' columns.
+  for (const ch of plan.charts ?? []) {
+    const { categories, series, anchor } = ch;
+    const right = Math.max(...series.map((x) => x.values.right));
+    out.push({
+      kind: "chart",
+      sheet,
+      type: CHART_TYPE[ch.kind],
+      source: rangeAddress(Math.max(1, categories.top - 1), categories.left, categories.bottom, right),
+      title: ch.title,
+      from: cellAddress(anchor.top, anchor.left),
+      to: cellAddress(anchor.bottom, anchor.right),
+    });
   }
   return out;
 }
@@ -374,6 +404,16 @@ export function commandBytes(c: Command): number {
             path("DefaultForAllPages") +
             action("CenterHeader", [c.header.replace(/&/g, "&&")])
           : 0)
+      );
+    case "chart":
+      return (
+        sheetPath(c.sheet) +
+        path("Charts") +
+        rangePath(c.sheet, c.source) +
+        path("Add", [c.type, { ObjectPathId: 100000 }, "Columns"]) +
+        path("Title") +
+        action("Text", [c.title]) +
+        action("SetPosition", [c.from, c.to])
       );
     case "dataBar":
       return (

@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   "plan.chart.state": "State",
   "plan.chart.tasks": "Tasks",
   "plan.chart.onSchedule": "On schedule",
+  "plan.chart.period": "Period",
+  "plan.chart.trend": "Completion by period",
   "plan.findingsTitle": "List check findings",
   "plan.noFindings": "No problems found",
   "plan.dir.name": "单位名称",

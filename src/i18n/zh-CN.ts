@@ -120,6 +120,8 @@ export const zhCN = {
   "plan.chart.state": "状态",
   "plan.chart.tasks": "任务数",
   "plan.chart.onSchedule": "按序时推进",
+  "plan.chart.period": "填报期",
+  "plan.chart.trend": "各期任务完成率",
   "plan.findingsTitle": "清单检查结果",
   "plan.noFindings": "未发现问题",
   "plan.dir.name": "单位名称",

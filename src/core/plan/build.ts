@@ -15,6 +15,7 @@ import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
 import type { ListCycle } from "../cycle/cycle";
+import type { PeriodCompletion } from "../cycle/trend";
 import { FORM_COL, FORM_HEADER_ROW, FORM_WIDTHS, formIdentity, rowIdentity } from "../cycle/form";
 import { HISTORY_COL, HISTORY_WIDTHS, historyCode } from "../cycle/history";
 import { taskKey } from "../cycle/key";
@@ -61,7 +62,7 @@ export type PlanKey =
   | "plan.redList"
   | "plan.noRed"
   | "plan.chartData"
-  | `plan.chart.${"rate" | "status" | "state" | "tasks" | "onSchedule"}`
+  | `plan.chart.${"rate" | "status" | "state" | "tasks" | "onSchedule" | "period" | "trend"}`
   | "plan.findingsTitle"
   | "plan.noFindings"
   | `plan.dir.${"name" | "aliases" | "kind" | "note" | "unknown"}`
@@ -100,6 +101,8 @@ export interface PlanInput {
   userSheets: readonly string[];
   /** The cycle: period, settings, each task's reported state (the list's statuses applied). */
   cycle?: ListCycle;
+  /** Completion at the end of each period on record (two or more: the summary's line chart). */
+  trend?: readonly PeriodCompletion[];
   /** Every progress report on record (the 进展记录 sheet's rows). */
   reports?: readonly ProgressReport[];
   /** This ledger's identity, written into every return form. */
@@ -853,6 +856,17 @@ function summaryCharts(
   rows.push([c(t("plan.tot.notReported"), "cell"), c(counts.notReported, "number")]);
   const stateTo = rows.length;
 
+  // Completion over periods, once two or more are on record.
+  const trend = input.trend ?? [];
+  let trendFrom = 0;
+  if (trend.length >= 2) {
+    rows.push([]);
+    rows.push([c(t("plan.chart.period"), "header"), c(t("plan.tot.rate"), "header")]);
+    trendFrom = rows.length + 1;
+    for (const p of trend) rows.push([c(p.period, "cell"), c(p.rate, "percent")]);
+  }
+  const trendTo = rows.length;
+
   rows.push([]);
   const top = rows.length + 1;
   for (let k = 0; k < CHART_ROWS; k++) rows.push([]);
@@ -878,6 +892,17 @@ function summaryCharts(
     categories: range(stateFrom, stateTo, 1),
     series: [{ name: t("plan.chart.tasks"), values: range(stateFrom, stateTo, 2) }],
   });
+  if (trendFrom) {
+    const below = top + CHART_ROWS + 1;
+    for (let k = 0; k <= CHART_ROWS; k++) rows.push([]);
+    charts.push({
+      kind: "line",
+      title: t("plan.chart.trend"),
+      anchor: { top: below, left: 1, bottom: below + CHART_ROWS - 1, right: 8 },
+      categories: range(trendFrom, trendTo, 1),
+      series: [{ name: t("plan.tot.rate"), values: range(trendFrom, trendTo, 2) }],
+    });
+  }
   return charts;
 }
 

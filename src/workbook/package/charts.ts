@@ -28,8 +28,8 @@ export const chartExtras: SheetExtras = (sheet, freeName) => {
   sheet.charts.forEach((plan, i) => {
     const chart = freeName("xl/charts/chart", ".xml");
     const cache = cacheFromRows(plan, sheet);
-    // A bar of rates reads in percent, on an axis from 0 to 100%.
-    const rates = plan.kind === "bar" ? { numberFormat: "0%", valueMax: 1 } : {};
+    // The bar and the line are rates: in percent, on an axis from 0 to 100%.
+    const rates = plan.kind === "pie" ? {} : { numberFormat: "0%", valueMax: 1 };
     parts.push({
       name: chart,
       data: chartXml(plan, { ...rates, ...(cache ? { cache } : {}) }),

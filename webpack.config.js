@@ -104,6 +104,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // A dynamic import() names its module with .js, as TypeScript's node16 resolution asks.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
       // mammoth's browser build still names Node modules it never calls there.
       fallback: { fs: false, path: false, os: false, util: false, stream: false },
     },

@@ -40,8 +40,8 @@ function moduleNames(modules: StatsModule[] = []): string[] {
   return modules.flatMap((m) => [m.name ?? "", ...moduleNames(m.modules)]);
 }
 
-/** The libraries only an import or a traditional-character list needs. */
-const ON_DEMAND = /node_modules[\\/](mammoth|jszip|@xmldom|opencc-js)[\\/]/;
+/** The libraries only an import, a traditional-character list or the bulletin (docx) needs. */
+const ON_DEMAND = /node_modules[\\/](mammoth|jszip|@xmldom|opencc-js|docx)[\\/]/;
 
 describe("npm run build", () => {
   let home = "";
@@ -71,7 +71,7 @@ describe("npm run build", () => {
     ]);
   });
 
-  it("the pane's first load is at most 200 KB gzipped; .docx import and opencc-js load on demand", () => {
+  it("the pane's first load is at most 200 KB gzipped; .docx import, opencc-js and the bulletin's Word writer load on demand", () => {
     const first = stats.entrypoints.taskpane!.assets.map((a) => a.name).filter((f) => f.endsWith(".js"));
     const gzipped = first.reduce((n, f) => n + gzipSync(readFileSync(path.join(WEB, f))).length, 0);
     expect(gzipped).toBeLessThanOrEqual(200 * 1024);
@@ -81,7 +81,7 @@ describe("npm run build", () => {
     const later = stats.chunks.filter((c) => !c.initial);
     const lazy = (lib: string) =>
       later.find((c) => moduleNames(c.modules).some((m) => m.includes(`node_modules/${lib}/`)))?.files ?? [];
-    for (const lib of ["mammoth", "opencc-js"]) {
+    for (const lib of ["mammoth", "opencc-js", "docx"]) {
       const files = lazy(lib);
       expect([lib, files.length > 0 && files.every((f) => existsSync(path.join(WEB, f)))]).toEqual([
         lib,

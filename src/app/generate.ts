@@ -6,6 +6,7 @@
 import { type PlanInput, buildPlan } from "../core/plan/build";
 import { SETTINGS_SHEET, type WorkbookPlan } from "../core/plan/model";
 import { ledgerIdOf } from "../core/plan/workbook-inputs";
+import { completionOverPeriods } from "../core/cycle/trend";
 import { DIRECTORY_SHEET } from "../core/units/directory-sheet";
 import type { ApplyProgress, WorkbookPort } from "./port";
 import type { WorkbookRead } from "./read";
@@ -42,6 +43,10 @@ export function planGeneration(read: WorkbookRead, opts: Omit<GenerateOptions, "
     userSheets: [...names.filter((n) => !generated.has(n)), SETTINGS_SHEET],
     cycle: read.cycle,
     reports: read.cycle.reports,
+    trend: completionOverPeriods(read.listAsRead, read.cycle.reports, {
+      period: read.cycle.period,
+      ...(read.cycle.settings.start ? { start: read.cycle.settings.start } : {}),
+    }),
     ledgerId: ledgerIdOf(read.settings, read.listAsRead),
     includeListSheet: read.external,
     includeDirectory: !names.includes(DIRECTORY_SHEET),

@@ -14,6 +14,8 @@ import type { TableLayout } from "../core/read/raw";
 import type { ReportTranslate } from "../core/report/render";
 import { type Totals, totals } from "../core/report/figures";
 import type { UnitTally } from "../core/units/tally";
+import type { BulletinInput } from "../core/report/bulletin";
+import { type BulletinOptions, bulletinInput, storeBulletin } from "./bulletin";
 import { type CollectReport, type ReturnedWorkbook, collect } from "./collect";
 import { type GenerateOptions, generate } from "./generate";
 import { importList } from "./import";
@@ -62,6 +64,12 @@ export interface CollectOutcome {
   written: boolean;
 }
 
+export interface BulletinOutcome {
+  input: BulletinInput;
+  /** The workbook kept the next issue number. */
+  stored: boolean;
+}
+
 export interface Session {
   read(flags: RunFlags): Promise<SessionState>;
   select(ref: SourceRef): Promise<void>;
@@ -71,6 +79,11 @@ export interface Session {
   applySuggestion(finding: Finding): Promise<boolean>;
   importText(text: string, t: PlanTranslate): Promise<string>;
   importDocx(bytes: ArrayBuffer, t: PlanTranslate): Promise<string>;
+  /**
+   * The bulletin's content from the workbook as it reads now; the next issue number is kept with
+   * the workbook (a ledger this tool generated). The shell renders and offers the .docx.
+   */
+  bulletin(opts: RunFlags & Omit<BulletinOptions, "date">): Promise<BulletinOutcome>;
   generate(
     opts: RunFlags & SessionGenerateOptions,
     t: PlanTranslate,
@@ -163,6 +176,13 @@ export function openSession(book: OpenWorkbook, today: () => string, extractDocx
         { kind: "docx", content, source: { file: "docx", kind: "docx" } },
         { today: today(), lang: "zh-CN", t },
       );
+    },
+
+    async bulletin(opts) {
+      const r = await read(opts);
+      const input = bulletinInput(r, { ...opts, date: today() });
+      const kept = await storeBulletin(book, r, input);
+      return { input, stored: kept !== null };
     },
 
     async generate(opts, t, tr, onProgress) {

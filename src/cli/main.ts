@@ -105,6 +105,15 @@ interface GenerateFlags extends CycleFlags {
   sampleNote?: boolean;
 }
 
+interface BulletinFlags {
+  output?: string;
+  issue?: string;
+  title?: string;
+  publication?: string;
+  office?: string;
+  force?: boolean;
+}
+
 /** The flags as the application layer takes them; what is not given comes from the workbook. */
 function runFlags(o: CommonOpts & CycleFlags): RunFlags {
   const flags: RunFlags = {};
@@ -466,6 +475,57 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }
       },
     );
+
+  common(
+    command("bulletin")
+      .argument("<ledger>", t("help.ledger"))
+      .usage(t("help.usageBulletin"))
+      .description(t("help.bulletin"))
+      .option("-o, --output <file>", t("help.bulletinOutput"))
+      .option("--period <YYYY-MM>", t("help.period"))
+      .option("--issue <n>", t("help.issue"))
+      .option("--title <text>", t("help.title"))
+      .option("--publication <name>", t("help.publication"))
+      .option("--office <name>", t("help.office"))
+      .option("--force", t("help.force")),
+  )
+    .addHelpText("after", `\n${t("help.exampleBulletin")}`)
+    .action(async (ledger: string, o: CommonOpts & CycleFlags & BulletinFlags) => {
+      const flags = runFlags(o);
+      let issue: number | undefined;
+      if (o.issue !== undefined) {
+        issue = Number(o.issue);
+        if (!(Number.isInteger(issue) && issue >= 1))
+          throw new UsageError("error.badIssue", { value: o.issue });
+      }
+      // The Word writer is loaded only by this command.
+      type Writer = typeof import("../workbook/files/bulletin");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { bulletinFile, defaultBulletinOutput } = require("../workbook/files/bulletin") as Writer;
+      const r = await bulletinFile(ledger, (n) => o.output ?? defaultBulletinOutput(ledger, n), {
+        ...flags,
+        today: io.today(),
+        lang,
+        dateText: (ymd: string) => formatDate(ymd, lang),
+        t,
+        tr: t,
+        words: { t, date: (ymd: string) => formatDate(ymd, lang) },
+        bulletin: {
+          ...(issue !== undefined ? { issue } : {}),
+          ...(o.title !== undefined ? { title: o.title } : {}),
+          ...(o.publication !== undefined ? { publication: o.publication } : {}),
+          ...(o.office !== undefined ? { office: o.office } : {}),
+          defaults: { publication: t("bulletin.defaultPublication"), office: t("bulletin.defaultOffice") },
+        },
+        ...(o.force ? { force: true } : {}),
+        ...(o.directory ? { directoryEntries: await openDirectoryFile(o.directory) } : {}),
+      });
+      io.out(
+        `${t("cli.bulletin.wrote", { file: r.output, issue: r.input.issue, period: r.input.period })}\n`,
+      );
+      if (r.stored) io.out(`${t("cli.bulletin.stored", { next: r.input.issue + 1, file: ledger })}\n`);
+      else io.err(`task-ledger: ${t("cli.bulletin.notStored", { file: ledger })}\n`);
+    });
 
   command("demo")
     .description(t("help.demo"))

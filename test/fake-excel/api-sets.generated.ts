@@ -3,6 +3,10 @@
 // "[Api set: …]" annotation): `read` to get or call it, `write` to set it.
 export const API_SETS = {
   "Application.suspendApiCalculationUntilNextSync": { set: "ExcelApi", read: "1.6", write: "1.6" },
+  "Chart.setPosition": { set: "ExcelApi", read: "1.1", write: "1.1" },
+  "Chart.title": { set: "ExcelApi", read: "1.1", write: "1.1" },
+  "ChartCollection.add": { set: "ExcelApi", read: "1.1", write: "1.1" },
+  "ChartTitle.text": { set: "ExcelApi", read: "1.1", write: "1.1" },
   "ConditionalFormat.dataBar": { set: "ExcelApi", read: "1.6", write: "1.6" },
   "ConditionalFormatCollection.add": { set: "ExcelApi", read: "1.6", write: "1.6" },
   "DataBarConditionalFormat.barDirection": { set: "ExcelApi", read: "1.6", write: "1.6" },
@@ -57,6 +61,7 @@ export const API_SETS = {
   "Workbook.application": { set: "ExcelApi", read: "1.1", write: "1.1" },
   "Workbook.worksheets": { set: "ExcelApi", read: "1.1", write: "1.1" },
   "Worksheet.activate": { set: "ExcelApi", read: "1.1", write: "1.1" },
+  "Worksheet.charts": { set: "ExcelApi", read: "1.1", write: "1.1" },
   "Worksheet.delete": { set: "ExcelApi", read: "1.1", write: "1.1" },
   "Worksheet.freezePanes": { set: "ExcelApi", read: "1.7", write: "1.7" },
   "Worksheet.getRange": { set: "ExcelApi", read: "1.1", write: "1.1" },

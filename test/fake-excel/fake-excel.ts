@@ -51,6 +51,8 @@ export interface FakeSheet {
   protected: boolean;
   hiddenColumns: Set<number>;
   validations: { address: string; rule?: unknown; ignoreBlanks?: boolean; prompt?: unknown }[];
+  /** Charts added (type, the source range's address, title, the cells it covers). */
+  charts: FakeChartRecord[];
 }
 
 /** A cell is locked unless its format says otherwise (Excel's default for every cell). */
@@ -70,6 +72,15 @@ function refuseIfProtected(sheet: FakeSheet, what: string, box?: Box): void {
     return;
   }
   throw new FakeExcelError("AccessDenied", `${sheet.name} is protected (${what})`);
+}
+
+export interface FakeChartRecord {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  from?: string;
+  to?: string;
 }
 
 /** Excel's limit on one request (and, on the web, on one answer): 5 MB. */
@@ -401,6 +412,10 @@ class FakeRange extends ClientObject {
     private readonly boxFn: () => Box,
   ) {
     super(ctx, path, "Range");
+  }
+  /** The range's address as the fake resolves it (for a chart's source data). */
+  addressNow(): string {
+    return boxAddress(this.boxFn());
   }
   private sheet(): FakeSheet {
     return this.ctx.excel.sheetOrThrow(this.sheetName);
@@ -819,6 +834,38 @@ class FakeWorksheet extends ClientObject {
     );
     return this.freezePanesObject;
   }
+  private chartsObject: ClientObject | null = null;
+  get charts() {
+    this.ctx.api("Worksheet.charts");
+    this.chartsObject ??= new ClientObject(
+      this.ctx,
+      this.ctx.body.property(this.path, "charts"),
+      "ChartCollection",
+    );
+    const collection = this.chartsObject;
+    const ctx = this.ctx;
+    const sheet = () => this.sheet();
+    return {
+      add: (type: string, sourceData: FakeRange, seriesBy = "Auto"): FakeChart => {
+        ctx.api("ChartCollection.add");
+        if (!(sourceData instanceof FakeRange))
+          throw new FakeExcelError("InvalidArgument", "sourceData is a Range");
+        if (sourceData.sheetName !== this.nameAtCreation)
+          throw new FakeExcelError("InvalidArgument", "the source data is on another sheet");
+        const record: FakeChartRecord = { type, source: "", seriesBy };
+        const path = ctx.body.method(collection.path, "add", [
+          type,
+          { ObjectPathId: sourceData.path.info.Id },
+          seriesBy,
+        ]);
+        ctx.queue(() => {
+          record.source = sourceData.addressNow();
+          sheet().charts.push(record);
+        });
+        return new FakeChart(ctx, path, record);
+      },
+    };
+  }
   private pageLayoutObject: FakePageLayout | null = null;
   get pageLayout(): FakePageLayout {
     this.ctx.api("Worksheet.pageLayout");
@@ -828,6 +875,40 @@ class FakeWorksheet extends ClientObject {
       () => this.sheet(),
     );
     return this.pageLayoutObject;
+  }
+}
+
+class FakeChart extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    path: ObjectPath,
+    private readonly record: FakeChartRecord,
+  ) {
+    super(ctx, path, "Chart");
+  }
+  get title(): { text: string } {
+    this.ctx.api("Chart.title");
+    const title = new ClientObject(this.ctx, this.ctx.body.property(this.path, "title"), "ChartTitle");
+    const ctx = this.ctx;
+    const record = this.record;
+    return {
+      set text(v: string) {
+        ctx.api("ChartTitle.text", "write");
+        ctx.body.setProperty(title.path, "text", v);
+        ctx.queue(() => (record.title = v));
+      },
+      get text(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "the fake does not read a chart's title back");
+      },
+    };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    parseAddress(startCell);
+    if (endCell !== undefined) parseAddress(endCell);
+    this.invoke("Chart.setPosition", endCell === undefined ? [startCell] : [startCell, endCell], () => {
+      this.record.from = startCell;
+      if (endCell !== undefined) this.record.to = endCell;
+    });
   }
 }
 
@@ -1121,6 +1202,7 @@ export class FakeExcel {
       protected: false,
       hiddenColumns: new Set(),
       validations: [],
+      charts: [],
     };
     this.sheets.push(s);
     return s;

@@ -2,6 +2,7 @@
  * The pane's 数据源 step shows the column mapping the reader used and marks the columns it
  * recognised by their content, with the reason, in the user's language (issue 14).
  */
+import { totals } from "../../src/core/report/figures";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { type Lang, translator } from "../../src/i18n";
@@ -38,6 +39,8 @@ async function state(rows: (string | number | null)[][]): Promise<SessionState> 
     checks: r.checks,
     settings: r.settings,
     options: r.options,
+    totals: totals(r.list, r.checks.warnings, r.cycle.tasks),
+    period: r.cycle.period,
   };
 }
 

@@ -6,20 +6,23 @@
 import type { CheckResult, Finding } from "../checks/findings";
 import { type Warning, effectiveDue } from "../checks/warnings";
 import { daysBetween } from "../deadlines/dates";
-import { totals } from "../report/figures";
-import { byWorkload, tallyUnits, worstFirst } from "../units/tally";
+import { stateBucket, totals } from "../report/figures";
+import { type UnitTally, byWorkload, tallyUnits, worstFirst } from "../units/tally";
+import { compareNames } from "../text/collate";
 import { DEFAULT_BEHIND_POINTS, expectedProgress, listStart } from "../cycle/schedule";
 import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
 import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
 import type { ListCycle } from "../cycle/cycle";
+import type { PeriodCompletion } from "../cycle/trend";
 import { FORM_COL, FORM_HEADER_ROW, FORM_WIDTHS, formIdentity, rowIdentity } from "../cycle/form";
 import { HISTORY_COL, HISTORY_WIDTHS, historyCode } from "../cycle/history";
 import { taskKey } from "../cycle/key";
 import type { ProgressReport } from "../cycle/reports";
 import { LIST_COL, LIST_WIDTHS } from "./layout";
 import {
+  type ChartPlan,
   type LedgerSettings,
   type PlanCell,
   SETTINGS_VERSION,
@@ -58,6 +61,8 @@ export type PlanKey =
   | "plan.bySection"
   | "plan.redList"
   | "plan.noRed"
+  | "plan.chartData"
+  | `plan.chart.${"rate" | "status" | "state" | "tasks" | "onSchedule" | "period" | "trend"}`
   | "plan.findingsTitle"
   | "plan.noFindings"
   | `plan.dir.${"name" | "aliases" | "kind" | "note" | "unknown"}`
@@ -96,6 +101,8 @@ export interface PlanInput {
   userSheets: readonly string[];
   /** The cycle: period, settings, each task's reported state (the list's statuses applied). */
   cycle?: ListCycle;
+  /** Completion at the end of each period on record (two or more: the summary's line chart). */
+  trend?: readonly PeriodCompletion[];
   /** Every progress report on record (the 进展记录 sheet's rows). */
   reports?: readonly ProgressReport[];
   /** This ledger's identity, written into every return form. */
@@ -784,16 +791,119 @@ function summarySheet(
     ]);
     redRow(rows.length);
   }
+  const charts = summaryCharts(input, name, rows, leading, mergeRow);
   return {
     name,
     role: "summary",
     rows,
     merges,
+    ...(charts.length ? { charts } : {}),
     widths: [30, 9, 14, 11, 9, 9, 14, 22],
     print: { orientation: "portrait", paper: "A4", fitToWidth: true, header: t("plan.summaryTitle") },
     dataBars: unitTo >= unitFrom ? [{ fromRow: unitFrom, toRow: unitTo, col: 7 }] : [],
     tabColor: TAB.summary,
   };
+}
+
+/** Rows a chart covers below the chart data (about 7.5 cm at the default row height). */
+const CHART_ROWS = 16;
+
+/**
+ * The summary's native charts, over a small table of chart data the sheet writes at its end: each
+ * leading unit's completion rate (lead tasks), best first, as a bar chart; the tasks in each state
+ * (done, on schedule, behind, overdue, not reported — every task in exactly one) as a pie. The
+ * charts sit below the table, side by side, so they cover no cell that holds data.
+ */
+function summaryCharts(
+  input: PlanInput,
+  sheet: string,
+  rows: (PlanCell | null)[][],
+  leading: readonly UnitTally[],
+  mergeRow: (r: number) => void,
+): ChartPlan[] {
+  const { t, list, checks, cycle } = input;
+  if (list.tasks.length === 0) return [];
+  rows.push([]);
+  rows.push([c(t("plan.chartData"), "tableLabel")]);
+  mergeRow(rows.length);
+  const charts: ChartPlan[] = [];
+
+  // Completion by unit, best first (ties by name).
+  const byRate = [...leading].sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || compareNames(a.name, b.name));
+  rows.push([c(t("plan.col.unit"), "header"), c(t("plan.col.rate"), "header")]);
+  const rateFrom = rows.length + 1;
+  for (const u of byRate) rows.push([c(u.name, "cell"), c(u.rate ?? 0, "percent")]);
+  const rateTo = rows.length;
+
+  // Every task in one state: done, then the warnings, then 未报送, the rest on schedule.
+  const counts = { done: 0, onSchedule: 0, behind: 0, overdue: 0, notReported: 0 };
+  list.tasks.forEach((task, i) => {
+    const bucket = stateBucket(task, cycle?.tasks[i]);
+    const w = checks.warnings[i];
+    if (bucket === "done") counts.done++;
+    else if (w === "red") counts.overdue++;
+    else if (w === "yellow") counts.behind++;
+    else if (bucket === "notReported") counts.notReported++;
+    else counts.onSchedule++;
+  });
+  rows.push([]);
+  rows.push([c(t("plan.chart.state"), "header"), c(t("plan.chart.tasks"), "header")]);
+  const stateFrom = rows.length + 1;
+  rows.push([c(t("plan.tot.done"), "cell"), c(counts.done, "number")]);
+  rows.push([c(t("plan.chart.onSchedule"), "cell"), c(counts.onSchedule, "number")]);
+  rows.push([c(t("plan.tot.behind"), "cell"), c(counts.behind, "number")]);
+  rows.push([c(t("plan.tot.overdue"), "cell"), c(counts.overdue, "number")]);
+  rows.push([c(t("plan.tot.notReported"), "cell"), c(counts.notReported, "number")]);
+  const stateTo = rows.length;
+
+  // Completion over periods, once two or more are on record.
+  const trend = input.trend ?? [];
+  let trendFrom = 0;
+  if (trend.length >= 2) {
+    rows.push([]);
+    rows.push([c(t("plan.chart.period"), "header"), c(t("plan.tot.rate"), "header")]);
+    trendFrom = rows.length + 1;
+    for (const p of trend) rows.push([c(p.period, "cell"), c(p.rate, "percent")]);
+  }
+  const trendTo = rows.length;
+
+  rows.push([]);
+  const top = rows.length + 1;
+  for (let k = 0; k < CHART_ROWS; k++) rows.push([]);
+  const range = (from: number, to: number, col: number) => ({
+    sheet,
+    top: from,
+    bottom: to,
+    left: col,
+    right: col,
+  });
+  if (rateTo >= rateFrom)
+    charts.push({
+      kind: "bar",
+      title: t("plan.chart.rate"),
+      anchor: { top, left: 1, bottom: top + CHART_ROWS - 1, right: 2 },
+      categories: range(rateFrom, rateTo, 1),
+      series: [{ name: t("plan.col.rate"), values: range(rateFrom, rateTo, 2) }],
+    });
+  charts.push({
+    kind: "pie",
+    title: t("plan.chart.status"),
+    anchor: { top, left: 3, bottom: top + CHART_ROWS - 1, right: 8 },
+    categories: range(stateFrom, stateTo, 1),
+    series: [{ name: t("plan.chart.tasks"), values: range(stateFrom, stateTo, 2) }],
+  });
+  if (trendFrom) {
+    const below = top + CHART_ROWS + 1;
+    for (let k = 0; k <= CHART_ROWS; k++) rows.push([]);
+    charts.push({
+      kind: "line",
+      title: t("plan.chart.trend"),
+      anchor: { top: below, left: 1, bottom: below + CHART_ROWS - 1, right: 8 },
+      categories: range(trendFrom, trendTo, 1),
+      series: [{ name: t("plan.tot.rate"), values: range(trendFrom, trendTo, 2) }],
+    });
+  }
+  return charts;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

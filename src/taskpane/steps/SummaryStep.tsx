@@ -4,7 +4,8 @@
  * that leads tasks, worst first (red, yellow, 未报送, completion) with 滞后 and 未报送; the units
  * that did not report this period.
  */
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { worstFirst } from "../../core/units/tally";
 import { usePane } from "../context";
 import { UnitChart } from "./UnitChart";
@@ -38,13 +39,15 @@ const useStyles = makeStyles({
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   owing: { marginTop: tokens.spacingVerticalM, display: "block" },
+  actions: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalM },
 });
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 export function SummaryStep() {
-  const { state, t } = usePane();
+  const { state, t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy } = usePane();
   const styles = useStyles();
+  const [written, setWritten] = useState<string | null>(null);
   if (!state) return <Text>{t("ui.sum.empty")}</Text>;
   const tot = state.totals;
   const figures: [string, string | number][] = [
@@ -108,6 +111,37 @@ export function SummaryStep() {
           </tbody>
         </table>
       )}
+      <div className={styles.actions}>
+        <Button
+          disabled={busy}
+          onClick={() =>
+            act(async () => {
+              setWritten(null);
+              const { input } = await session.bulletin({
+                asOf,
+                dueSoonDays,
+                lang,
+                mapping,
+                ...(sheet ? { sheet } : {}),
+                defaults: {
+                  publication: t("bulletin.defaultPublication"),
+                  office: t("bulletin.defaultOffice"),
+                },
+              });
+              // The Word writer loads only now, not with the pane.
+              const { bulletinBlob, download } = await import(
+                /* webpackChunkName: "bulletin" */ "../bulletin-download.js"
+              );
+              const name = t("ui.sum.bulletinFile", { issue: input.issue });
+              download(await bulletinBlob(input), name);
+              setWritten(t("ui.sum.bulletinDone", { file: name, next: input.issue + 1 }));
+            })
+          }
+        >
+          {t("ui.sum.bulletin")}
+        </Button>
+        {written && <Text role="status">{written}</Text>}
+      </div>
       <UnitChart units={perUnit} t={t} />
     </div>
   );

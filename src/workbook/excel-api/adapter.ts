@@ -275,6 +275,13 @@ function queue(context: Excel.RequestContext, c: Command, features: Features): v
       if (c.header) layout.headersFooters.defaultForAllPages.centerHeader = c.header.replace(/&/g, "&&");
       return;
     }
+    case "chart": {
+      const ws = sheets.getItem(c.sheet);
+      const chart = ws.charts.add(c.type, ws.getRange(c.source), "Columns");
+      chart.title.text = c.title;
+      chart.setPosition(c.from, c.to);
+      return;
+    }
     case "dataBar": {
       const cf = sheets.getItem(c.sheet).getRange(c.address).conditionalFormats.add("DataBar");
       cf.dataBar.barDirection = "LeftToRight";

@@ -4,6 +4,7 @@
  */
 import { columnLetter } from "../../core/model";
 import {
+  type ChartPlan,
   type LedgerSettings,
   type PlanValidation,
   SETTINGS_SHEET,
@@ -59,7 +60,18 @@ export type Command =
   | { kind: "hideColumn"; sheet: string; col: number }
   | { kind: "validation"; sheet: string; address: string; rule: ValidationRule; prompt?: string }
   /** Last of a sheet's commands: a protected sheet refuses later writes to its locked cells. */
-  | { kind: "protect"; sheet: string };
+  | { kind: "protect"; sheet: string }
+
+  /** A native chart over the sheet's own cells (`source`: the header row, categories and values). */
+  | {
+      kind: "chart";
+      sheet: string;
+      type: ChartType;
+      source: string;
+      title: string;
+      from: string;
+      to: string;
+    };
 
 /** A data validation rule as office.js takes it (`Excel.DataValidationRule`). */
 export type ValidationRule =
@@ -71,6 +83,10 @@ function validationRule(v: PlanValidation): ValidationRule {
     ? { list: { inCellDropDown: true, source: v.values.join(",") } }
     : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
 }
+
+/** The Excel API's chart types the plan's kinds become. */
+export type ChartType = "BarClustered" | "Pie" | "Line";
+const CHART_TYPE: Record<ChartPlan["kind"], ChartType> = { bar: "BarClustered", pie: "Pie", line: "Line" };
 
 /**
  * Requests are filled up to this size: under Excel on the web's 5 MB limit with room for the
@@ -204,6 +220,21 @@ export function sheetCommands(plan: SheetPlan, features: Features): Command[] {
     for (const b of plan.dataBars ?? []) {
       out.push({ kind: "dataBar", sheet, address: rangeAddress(b.fromRow, b.col, b.toRow, b.col) });
     }
+  }
+  // Charts are ExcelApi 1.1: every host has them. The source takes the header row above the
+  // categories (the series' name), then the categories' and the values' columns.
+  for (const ch of plan.charts ?? []) {
+    const { categories, series, anchor } = ch;
+    const right = Math.max(...series.map((x) => x.values.right));
+    out.push({
+      kind: "chart",
+      sheet,
+      type: CHART_TYPE[ch.kind],
+      source: rangeAddress(Math.max(1, categories.top - 1), categories.left, categories.bottom, right),
+      title: ch.title,
+      from: cellAddress(anchor.top, anchor.left),
+      to: cellAddress(anchor.bottom, anchor.right),
+    });
   }
   // Column hiding and protection are ExcelApi 1.2 (every host); validation needs 1.8.
   for (const col of plan.hiddenColumns ?? []) out.push({ kind: "hideColumn", sheet, col });
@@ -407,6 +438,16 @@ export function commandBytes(c: Command): number {
             path("DefaultForAllPages") +
             action("CenterHeader", [c.header.replace(/&/g, "&&")])
           : 0)
+      );
+    case "chart":
+      return (
+        sheetPath(c.sheet) +
+        path("Charts") +
+        rangePath(c.sheet, c.source) +
+        path("Add", [c.type, { ObjectPathId: 100000 }, "Columns"]) +
+        path("Title") +
+        action("Text", [c.title]) +
+        action("SetPosition", [c.from, c.to])
       );
     case "dataBar":
       return (

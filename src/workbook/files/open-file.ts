@@ -18,6 +18,7 @@ import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-s
 import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
 import { NotAZipError } from "../package/zip";
+import { chartExtras } from "../package/charts";
 import { nodeDeflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
@@ -74,14 +75,14 @@ export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
 
 /** A new workbook's port (lists read from text, .docx or CSV). */
 export function emptyWorkbook(): PackagePort {
-  return new PackagePort(undefined, { deflate: nodeDeflate });
+  return new PackagePort(undefined, { deflate: nodeDeflate, extras: chartExtras });
 }
 
 /** A workbook file's port; a file that is not a workbook is said so, with what to do. */
 export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<PackagePort> {
   checkIsWorkbook(bytes, file);
   try {
-    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate }));
+    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate, extras: chartExtras }));
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,

@@ -113,6 +113,8 @@ export function reportStatus(r: ProgressReport): Status {
   if (r.percent !== null && state === "unknown")
     state = r.percent >= 100 ? "done" : r.percent === 0 ? "not_started" : "in_progress";
   if (r.percent !== null && r.percent >= 100 && state !== "behind") state = "done";
+  // Words that sound done (已建成3座) beside a reported % under 100: the unit's figure decides.
+  if (r.percent !== null && r.percent < 100 && state === "done") state = "in_progress";
   return { text: r.progress || s.text, state, percent };
 }
 

@@ -210,4 +210,15 @@ describe("status from reports", () => {
       false,
     );
   });
+
+  it("takes the unit's % over words that sound done (已建成3座 at 30% is in progress, at 100% done)", () => {
+    const at = (percent: number) =>
+      applyReports(
+        l,
+        [{ ...base, period: "2024-07", unit: "县财政局", key: k1, progress: "已建成3座", percent }],
+        { period: "2024-07", expected: [50, 50, 50] },
+      ).list.tasks[0]!.status;
+    expect(at(30)).toMatchObject({ state: "in_progress", percent: 30 });
+    expect(at(100)).toMatchObject({ state: "done", percent: 100 });
+  });
 });

@@ -125,7 +125,10 @@ describeIfLibreOffice("workbooks saved by LibreOffice", () => {
     copyFileSync(path.join(dir, fods[0]!.replace(/\.fods$/, ".xls")), renamed);
     const r = await runCli(["generate", renamed, "-o", path.join(dir, "never.xlsx")]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/改了名的\.xlsx is an old Excel 97–2003 \(\.xls\)/);
+    expect(r.err).toMatch(/改了名的\.xlsx 实为旧版 Excel 97–2003（\.xls）/);
+    const en = await runCli(["generate", renamed, "-o", path.join(dir, "never.xlsx"), "--lang", "en"]);
+    expect(en.err).toMatch(/改了名的\.xlsx is an old Excel 97–2003 \(\.xls\)/);
+    expect(existsSync(path.join(dir, "never.xlsx"))).toBe(false);
   }, 180_000);
 
   it("opens a sample of the outputs (Excel-, LibreOffice- and WPS-made) and prints them to PDF", async () => {

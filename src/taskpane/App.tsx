@@ -17,12 +17,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type Lang, translator } from "../i18n";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type Lang, type Translate, translator } from "../i18n";
 import type { MappingRequest } from "../app/options";
 import type { SessionState } from "../app/session";
-import type { PaneSession } from "../workbook/excel-api/ledger";
-import { Pane, type PaneContext } from "./context";
+import { PANE_PARTS, Pane, type PaneContext, type ShellParts, type ShellSession } from "./context";
 import { CheckStep } from "./steps/CheckStep";
 import { GenerateStep } from "./steps/GenerateStep";
 import { SourceStep } from "./steps/SourceStep";
@@ -48,14 +47,32 @@ const useStyles = makeStyles({
   lang: { minWidth: "6.5rem" },
 });
 
+const STEPS = ["source", "check", "generate", "collect", "summary"] as const;
+
 export interface AppProps {
-  session: PaneSession;
+  session: ShellSession;
   initialLang: Lang;
   /** Today, YYYY-MM-DD, from the host's clock. */
   today: string;
+  /** What the shell adds or leaves out (the pane's when not given). */
+  shell?: ShellParts;
+  /** Read the workbook at once (the pane); the page waits for a file. */
+  readOnStart?: boolean;
+  /** A line under the title (the page: the files stay on this machine). */
+  notice?: (t: Translate) => ReactNode;
+  /** A step between generating and the summary (the page's collection of returns). */
+  collect?: ReactNode;
 }
 
-export function App({ session, initialLang, today }: AppProps) {
+export function App({
+  session,
+  initialLang,
+  today,
+  shell = PANE_PARTS,
+  readOnStart = true,
+  notice,
+  collect,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
@@ -66,7 +83,7 @@ export function App({ session, initialLang, today }: AppProps) {
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(!readOnStart);
   const first = useRef(true);
 
   const refresh = useCallback(async () => {
@@ -93,24 +110,30 @@ export function App({ session, initialLang, today }: AppProps) {
 
   // First read: nothing chosen yet, so the workbook's stored settings (the as-of date, the
   // window, the columns) win over the defaults; the pane shows what the read used.
+  const reload = useCallback(async () => {
+    setState(null);
+    setSheet(undefined);
+    try {
+      const s = await session.read({});
+      setAsOf(s.options.asOf);
+      setDueSoonDays(s.options.dueSoonDays);
+      setMapping(s.options.mapping);
+      setState(s);
+    } finally {
+      setLoaded(true);
+    }
+  }, [session]);
+
   useEffect(() => {
-    if (!first.current) return;
+    if (!first.current || !readOnStart) return;
     first.current = false;
-    void act(async () => {
-      try {
-        const s = await session.read({});
-        setAsOf(s.options.asOf);
-        setDueSoonDays(s.options.dueSoonDays);
-        setMapping(s.options.mapping);
-        setState(s);
-      } finally {
-        setLoaded(true);
-      }
-    });
-  }, [act, session]);
+    void act(reload);
+  }, [act, reload, readOnStart]);
 
   const ctx: PaneContext = {
     session,
+    shell,
+    reload,
     lang,
     t,
     state,
@@ -138,6 +161,7 @@ export function App({ session, initialLang, today }: AppProps) {
               <div>
                 <Text size={200}>{t("ui.subtitle")}</Text>
               </div>
+              {notice && <div>{notice(t)}</div>}
             </div>
             <Select
               className={styles.lang}
@@ -161,7 +185,7 @@ export function App({ session, initialLang, today }: AppProps) {
             </MessageBar>
           )}
           {!loaded && <Spinner size="tiny" label={t("ui.loading")} />}
-          {(["source", "check", "generate", "summary"] as const).map((step, i) => (
+          {STEPS.filter((step) => step !== "collect" || collect).map((step, i) => (
             <section
               key={step}
               className={styles.step}
@@ -170,11 +194,12 @@ export function App({ session, initialLang, today }: AppProps) {
             >
               {i > 0 && <Divider />}
               <Subtitle2 as="h2" id={`step-${step}`}>
-                {t(`ui.step.${step}`)}
+                {t(step === "summary" && collect ? "ui.step.summaryAfterCollect" : `ui.step.${step}`)}
               </Subtitle2>
               {step === "source" && <SourceStep />}
               {step === "check" && <CheckStep />}
               {step === "generate" && <GenerateStep />}
+              {step === "collect" && collect}
               {step === "summary" && <SummaryStep />}
             </section>
           ))}

@@ -6,7 +6,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MessageKey } from "../../src/i18n";
-import { Pane, type PaneContext } from "../../src/taskpane/context";
+import { PANE_PARTS, Pane, type PaneContext } from "../../src/taskpane/context";
 import { CheckStep } from "../../src/taskpane/steps/CheckStep";
 import { GenerateStep } from "../../src/taskpane/steps/GenerateStep";
 import { SourceStep } from "../../src/taskpane/steps/SourceStep";
@@ -79,6 +79,8 @@ describe("the pane in a pseudo locale", () => {
       session: {
         features: { freezeAndLinks: false, printLayout: false, conditionalFormats: false, readMerges: false },
       } as unknown as PaneContext["session"],
+      shell: PANE_PARTS,
+      reload: async () => undefined,
       lang: "en",
       t: pseudo,
       state: s,

@@ -28,7 +28,10 @@ const useStyles = makeStyles({
 });
 
 export function SourceStep() {
-  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, session } = usePane();
+  const { state, t, sheet, setSheet, mapping, setMapping, refresh, reload, act, busy, session, shell } =
+    usePane();
+  // Nothing read yet (the page before a file is picked): the imported sheet is read as the list.
+  const readIfNone = () => (state ? Promise.resolve() : reload());
   const styles = useStyles();
   const [text, setText] = useState("");
   // The sheet last imported into: said in the pane's current language, whenever it changes.
@@ -44,6 +47,7 @@ export function SourceStep() {
   };
   return (
     <div className={styles.grid}>
+      {shell.source}
       <Field label={t("ui.source.sheet")}>
         <Select
           value={sheet ?? state?.list.source.sheet ?? ""}
@@ -107,6 +111,7 @@ export function SourceStep() {
                   setImported(name);
                   setSheet(name);
                   setText("");
+                  await readIfNone();
                 })
               }
             >
@@ -125,6 +130,7 @@ export function SourceStep() {
                     const name = await session.importDocx(await file.arrayBuffer(), t);
                     setImported(name);
                     setSheet(name);
+                    await readIfNone();
                   });
                 }}
               />

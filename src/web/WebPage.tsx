@@ -1,0 +1,186 @@
+/**
+ * The ledger in any browser: the pane's steps over files picked in the page (issue 15). Only what
+ * a page does differently lives here: picking or dropping the list, and downloading what was made.
+ */
+import { Button, Field, ProgressBar, Text, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { zipSync } from "fflate";
+import { type DragEvent, useEffect, useMemo, useState } from "react";
+import type { GenerateOutcome } from "../app/session";
+import { localDate } from "../core/deadlines/dates";
+import type { Lang } from "../i18n";
+import { App } from "../taskpane/App";
+import { type ShellParts, usePane } from "../taskpane/context";
+import { withTraditionalConverter } from "../taskpane/converter";
+import { FileBook, ledgerFileName, openFileSession, unitWorkbooksZip, yieldToPage } from "./files";
+
+const useStyles = makeStyles({
+  drop: {
+    ...shorthands.border("2px", "dashed", tokens.colorNeutralStroke1),
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: "grid",
+    rowGap: tokens.spacingVerticalS,
+  },
+  over: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  downloads: { display: "grid", rowGap: tokens.spacingVerticalS, justifyItems: "start" },
+});
+
+const ACCEPT = ".xlsx,.xlsm,.csv,.tsv,.txt,.md,.docx";
+
+function Picker({ book, onOpened }: { book: FileBook; onOpened: (name: string) => void }) {
+  const { t, act, busy, session, reload } = usePane();
+  const styles = useStyles();
+  const [over, setOver] = useState(false);
+  const [name, setName] = useState<string | null>(null);
+  const open = (file: File) =>
+    act(async () => {
+      await book.open(file.name, new Uint8Array(await file.arrayBuffer()), session, t);
+      setName(file.name);
+      onOpened(file.name);
+      await reload();
+    });
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+  return (
+    <div
+      className={`${styles.drop} ${over ? styles.over : ""}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid="drop"
+    >
+      <Field label={t("web.pick")}>
+        <input
+          type="file"
+          accept={ACCEPT}
+          aria-label={t("web.pick")}
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void open(file);
+            e.target.value = "";
+          }}
+        />
+      </Field>
+      <Text size={200}>{t("web.drop")}</Text>
+      {name && (
+        <Text weight="semibold" data-testid="file-name">
+          {t("web.file", { name })}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** A link that saves bytes as a file, made once and let go when it is no longer shown. */
+function useObjectUrl(bytes: Uint8Array | null, type: string): string | null {
+  const url = useMemo(
+    () => (bytes ? URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type })) : null),
+    [bytes, type],
+  );
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  return url;
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function Downloads({ book, result }: { book: FileBook; result: GenerateOutcome }) {
+  const { t } = usePane();
+  const styles = useStyles();
+  const [ledger, setLedger] = useState<Uint8Array | null>(null);
+  const [zip, setZip] = useState<{ bytes: Uint8Array; count: number } | null>(null);
+  const [progress, setProgress] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const plan = book.lastPlan;
+    void (async () => {
+      await yieldToPage();
+      if (!live) return;
+      setLedger(book.port.bytes());
+      if (!plan) return;
+      const z = await unitWorkbooksZip(
+        plan,
+        (files) => zipSync(files, { level: 0 }),
+        (done, total) => live && setProgress(done / total),
+      );
+      if (live) setZip(z);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [book, result]);
+  const ledgerUrl = useObjectUrl(ledger, XLSX);
+  const zipUrl = useObjectUrl(zip?.bytes ?? null, "application/zip");
+  const ledgerName = ledgerFileName(book.name);
+  const zipName = ledgerName.replace(/\.xlsx?m?$/, ".zip").replace("（台账）", "（各单位填报表）");
+  return (
+    <div className={styles.downloads} data-testid="downloads">
+      {ledgerUrl && (
+        <Button
+          as="a"
+          appearance="primary"
+          href={ledgerUrl}
+          download={ledgerName}
+          data-testid="download-ledger"
+        >
+          {t("web.downloadLedger", { name: ledgerName })}
+        </Button>
+      )}
+      {zipUrl && zip ? (
+        <>
+          <Text role="status">{t("web.zipDone", { n: zip.count })}</Text>
+          <Button as="a" href={zipUrl} download={zipName} data-testid="download-zip">
+            {t("web.downloadZip", { n: zip.count })}
+          </Button>
+        </>
+      ) : (
+        <Field validationMessage={t("web.zipProgress")} validationState="none">
+          <ProgressBar value={progress} data-testid="zip-progress" />
+        </Field>
+      )}
+    </div>
+  );
+}
+
+export interface WebPageProps {
+  initialLang: Lang;
+  today: () => string;
+}
+
+export function WebPage({ initialLang, today }: WebPageProps) {
+  const book = useMemo(() => new FileBook(), []);
+  const session = useMemo(() => withTraditionalConverter(openFileSession(book, today)), [book, today]);
+  const [, setOpened] = useState<string | null>(null);
+  const shell: ShellParts = {
+    canSelect: false,
+    canEdit: false,
+    source: <Picker book={book} onOpened={setOpened} />,
+    generated: (r) => <Downloads key={r.summarySheet + String(Date.now())} book={book} result={r} />,
+  };
+  return (
+    <App
+      session={session}
+      initialLang={initialLang}
+      today={today()}
+      shell={shell}
+      readOnStart={false}
+      notice={(t) => (
+        <Text size={200} role="note" data-testid="private">
+          {t("web.private")}
+        </Text>
+      )}
+    />
+  );
+}
+
+export const todayHere = () => localDate(new Date());

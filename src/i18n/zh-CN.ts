@@ -188,7 +188,8 @@ export const zhCN = {
   "ui.step.summaryAfterCollect": "5 汇总",
   "web.private": "您的文件只在本机浏览器中处理，不会离开这台电脑。",
   "web.pick": "选择任务清单",
-  "web.drop": "也可以把文件拖到这里（.xlsx、.csv、.txt、.docx），或在下面“导入文档文字”中粘贴清单。",
+  "web.drop":
+    "也可以把文件拖到这里（.xlsx、.csv、.txt、.docx），或在下面“导入文件文字或 .docx”中粘贴清单文字。",
   "web.file": "当前文件：{name}",
   "web.unsupported": "无法读取“{name}”：请选择 .xlsx、.xlsm、.csv、.txt 或 .docx 文件。",
   "web.reading": "正在读取“{name}”…",

@@ -51,14 +51,24 @@ export class FileBook implements OpenWorkbook {
   /** The plan last written (its unit sheets become the return workbooks). */
   lastPlan: WorkbookPlan | null = null;
 
-  view() {
+  /**
+   * Reading, checking and writing a large list each take about a second, synchronously: the page is
+   * given back before each, so it repaints (the progress) and answers between them.
+   */
+  async view() {
+    await yieldToPage();
     return this.port.view();
   }
 
-  apply(plan: WorkbookPlan, previous: LedgerSettings | null, onProgress?: ApplyProgress): Promise<void> {
-    return this.port.apply(plan, previous, onProgress).then(() => {
-      this.lastPlan = plan;
-    });
+  async apply(
+    plan: WorkbookPlan,
+    previous: LedgerSettings | null,
+    onProgress?: ApplyProgress,
+  ): Promise<void> {
+    await yieldToPage();
+    this.port.applyNow(plan, previous, onProgress);
+    this.lastPlan = plan;
+    await yieldToPage();
   }
 
   /** The page has no cursor in the file: going to a cell is the pane's. */

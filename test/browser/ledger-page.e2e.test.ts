@@ -207,11 +207,11 @@ describeIfChromium("the ledger page in a real browser", () => {
     await page.getByText("Import document text or a .docx").click();
     await page
       .getByLabel("Paste the list's text here")
-      .fill("一、修建村道10公里。牵头单位：县交通运输局；配合单位：县财政局。完成时限：2024年10月底。");
+      .fill("2024年重点任务\n1.推进农村改厕。（县农业农村局、县卫健局，各镇）\n2.建设农村公路。（县交通局）");
     await page.getByRole("button", { name: "Import as a new sheet" }).click();
     await page.getByTestId("source-counts").waitFor({ timeout: 30_000 });
     await expect(page.getByTestId("source-counts").textContent()).resolves.toMatch(
-      /^1 task · 2 responsible units/,
+      /^2 tasks · 3 responsible units/,
     );
     await page.close();
   }, 60_000);

@@ -11,8 +11,9 @@ import { gzipSync } from "zlib";
 import { planGeneration } from "../src/app/generate";
 import type { WorkbookPort } from "../src/app/port";
 import { readWorkbook } from "../src/app/read";
-import type { WorkbookPlan } from "../src/core/plan/model";
-import { type ProgressEntry, readUnitProgress } from "../src/core/plan/progress";
+import { SETTINGS_SHEET, type WorkbookPlan } from "../src/core/plan/model";
+import { FORM_COL } from "../src/core/cycle/form";
+import { settingsToRows } from "../src/core/plan/settings";
 import type { Grid } from "../src/core/read/grid";
 import { formatDate, translator } from "../src/i18n";
 import { createExcelLedger } from "../src/workbook/excel-api/ledger";
@@ -74,32 +75,41 @@ async function core(
 }
 
 /**
- * Regeneration after every unit has typed progress into every task's row: the plan rebuilt with
- * that progress read back from the unit sheets and matched to the tasks (untimed: reading and
- * checking the list, which core measures).
+ * Regeneration after every unit has typed progress into every task's row of its sheet: the
+ * ledger read back (the forms' rows matched to the tasks, the reports applied) and the plan rebuilt.
+ * Timed: the read of the cycle's sheets and the plan (reading the list itself is in core).
  */
 async function regeneratePlan(tasks: number, units: number, first: WorkbookPlan): Promise<number> {
   const grid = syntheticGrid(tasks, units);
+  const sheets = new Map<string, Grid>([[grid.sheet, grid]]);
+  for (const sheet of first.sheets) {
+    // The sheet as the unit fills it: a progress note in every task row.
+    const rows = sheet.rows.map((row) => {
+      const values = row.map((c) => c?.v ?? null);
+      if (sheet.role === "unit" && typeof row[FORM_COL.identity - 1]?.v === "string" && row[0]?.v)
+        values[FORM_COL.progress - 1] = `第${row[0].v}项已推进`;
+      return values;
+    });
+    sheets.set(sheet.name, { sheet: sheet.name, rows, merges: sheet.merges.map((m) => ({ ...m })) });
+  }
+  sheets.set(SETTINGS_SHEET, { sheet: SETTINGS_SHEET, rows: settingsToRows(first.settings), merges: [] });
+  const port: WorkbookPort = {
+    view: () =>
+      Promise.resolve({
+        sheets: [...sheets.keys()].map((name) => ({ name, visible: name !== SETTINGS_SHEET })),
+        grid: (n) => sheets.get(n),
+      }),
+    apply: () => Promise.resolve(),
+  };
+  gc();
+  const start = performance.now();
   const read = await readWorkbook(
-    gridPort(grid),
+    port,
     { kind: "workbook" },
     { asOf: AS_OF },
     { today: AS_OF, file: "bench.xlsx" },
   );
-  const previousProgress = new Map<string, ProgressEntry[]>();
-  for (const sheet of first.sheets) {
-    if (sheet.role !== "unit" || !sheet.unit) continue;
-    // The sheet as the unit returns it: a progress note in every task row.
-    const rows = sheet.rows.map((row) =>
-      typeof row[0]?.v === "number"
-        ? [...row.slice(0, 8).map((c) => c?.v ?? null), `第${row[0].v}项已推进`]
-        : row.map((c) => c?.v ?? null),
-    );
-    previousProgress.set(sheet.unit, readUnitProgress({ sheet: sheet.name, rows, merges: [] }));
-  }
-  gc();
-  const start = performance.now();
-  planGeneration({ ...read, previousProgress }, GEN);
+  planGeneration(read, GEN);
   return performance.now() - start;
 }
 

@@ -5,6 +5,7 @@
  */
 import { type PlanInput, buildPlan } from "../core/plan/build";
 import { SETTINGS_SHEET, type WorkbookPlan } from "../core/plan/model";
+import { ledgerIdOf } from "../core/plan/workbook-inputs";
 import { DIRECTORY_SHEET } from "../core/units/directory-sheet";
 import type { ApplyProgress, WorkbookPort } from "./port";
 import type { WorkbookRead } from "./read";
@@ -39,7 +40,9 @@ export function planGeneration(read: WorkbookRead, opts: Omit<GenerateOptions, "
     t: opts.t,
     tr: opts.tr,
     userSheets: [...names.filter((n) => !generated.has(n)), SETTINGS_SHEET],
-    previousProgress: read.previousProgress,
+    cycle: read.cycle,
+    reports: read.cycle.reports,
+    ledgerId: ledgerIdOf(read.settings, read.listAsRead),
     includeListSheet: read.external,
     includeDirectory: !names.includes(DIRECTORY_SHEET),
     townSheets: opts.townSheets ?? false,
@@ -50,17 +53,9 @@ export function planGeneration(read: WorkbookRead, opts: Omit<GenerateOptions, "
     ...(opts.sampleNote ? { sampleNote: true } : {}),
     ...(Object.keys(mapping).length ? { mapping } : {}),
   });
-  // What other work keeps in the settings (the cycle, the bulletin, the ledger's identity) stays.
-  const { cycle, bulletin, ledgerId } = read.settings ?? {};
-  return {
-    ...plan,
-    settings: {
-      ...(cycle ? { cycle } : {}),
-      ...(bulletin ? { bulletin } : {}),
-      ...(ledgerId ? { ledgerId } : {}),
-      ...plan.settings,
-    },
-  };
+  // What the plan does not decide (the bulletin's issue number) stays with the workbook.
+  const { bulletin } = read.settings ?? {};
+  return { ...plan, settings: { ...(bulletin ? { bulletin } : {}), ...plan.settings } };
 }
 
 export async function generate(

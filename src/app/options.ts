@@ -3,7 +3,7 @@
  * over what the workbook's settings remember, which wins over the defaults.
  */
 import { DEFAULT_DUE_SOON_DAYS } from "../core/checks/warnings";
-import type { LedgerSettings, StoredMapping } from "../core/plan/model";
+import type { CycleSettings, LedgerSettings, StoredMapping } from "../core/plan/model";
 import type { ColumnField } from "../core/read/columns";
 import { type Grid, cellText } from "../core/read/grid";
 import { InputError } from "./errors";
@@ -23,6 +23,8 @@ export interface RunFlags {
   sheet?: string;
   headerRow?: number;
   mapping?: MappingRequest;
+  /** The monthly cycle's settings given for this run (period, due day, thresholds …). */
+  cycle?: CycleSettings;
 }
 
 export interface RunOptions {

@@ -8,9 +8,11 @@ import { type CheckResult, runChecks } from "../core/checks/findings";
 import { buildTaskList } from "../core/task-list";
 import type { SourceInfo, TaskList } from "../core/model";
 import { type LedgerSettings, SETTINGS_SHEET, type StoredMapping } from "../core/plan/model";
-import { type ProgressEntry, readUnitProgress } from "../core/plan/progress";
 import { settingsFromGrid } from "../core/plan/settings";
-import type { WorkbookView } from "../core/plan/workbook-inputs";
+import { type WorkbookView, readCycleSheets } from "../core/plan/workbook-inputs";
+import { type ListCycle, ledgerCycle, listCycle } from "../core/cycle/cycle";
+import { readForm } from "../core/cycle/form";
+import type { ProgressReport } from "../core/cycle/reports";
 import type { DocxContent } from "../core/read/docx";
 import type { Grid } from "../core/read/grid";
 import { DamagedInputError, type RawList, ReadError } from "../core/read/raw";
@@ -21,6 +23,7 @@ import { DIRECTORY_SHEET, readDirectoryGrid } from "../core/units/directory-shee
 import { type UnitTally, tallyUnits } from "../core/units/tally";
 import { InputError } from "./errors";
 import { type RunFlags, type RunOptions, columnsOf, resolveOptions } from "./options";
+import type { CycleInput } from "../core/cycle/cycle";
 import type { WorkbookPort } from "./port";
 
 /** Where the list is: a sheet of the workbook, or a file read outside it. */
@@ -48,10 +51,15 @@ export interface WorkbookRead {
   /** The mapping as the list's columns (header texts found), what the settings keep. */
   columns: StoredMapping;
   raw: RawList;
+  /** The list as read, before any report was applied. */
+  listAsRead: TaskList;
+  /** The list with each task's status from its lead unit's latest report, where one exists. */
   list: TaskList;
   directory: UnitDirectory;
-  /** Progress typed into the previous run's unit sheets, by canonical unit name. */
-  previousProgress: ReadonlyMap<string, ProgressEntry[]>;
+  /** The monthly cycle: the period, every report on record (the history, progress typed into unit sheets). */
+  cycle: ListCycle & { reports: readonly ProgressReport[] };
+  /** The cycle's settings as this run resolved them (given > stored > defaults). */
+  cycleInput: CycleInput;
   checks: CheckResult;
   /** Per unit named in the list, in order of first mention. */
   units: UnitTally[];
@@ -78,33 +86,60 @@ export async function readWorkbook(
   const directory = UnitDirectory.builtin()
     .withUser(directoryGrid ? readDirectoryGrid(directoryGrid) : [])
     .withUser(ctx.directory ?? []);
-  const previousProgress = new Map<string, ProgressEntry[]>();
-  for (const g of settings?.generated ?? []) {
-    const grid = g.role === "unit" && g.unit && has(g.name) ? view.grid(g.name) : undefined;
-    if (grid && g.unit) previousProgress.set(g.unit, readUnitProgress(grid));
-  }
   const { raw, source, columns } =
     input.kind === "workbook"
       ? listFromView(view, settings, options, ctx.file)
       : listFromInput(input, options);
-  const list = buildTaskList(raw, source, {
+  const listAsRead = buildTaskList(raw, source, {
     asOf: options.asOf,
     directory,
     ...(options.year !== undefined ? { year: options.year } : {}),
   });
-  const checks = runChecks(list, directory, { asOf: options.asOf, dueSoonDays: options.dueSoonDays });
+  const cycleInput: CycleInput = {
+    asOf: options.asOf,
+    ...(settings?.cycle ? { stored: settings.cycle } : {}),
+    ...(flags.cycle ? { given: flags.cycle } : {}),
+    asOfGiven: flags.asOf !== undefined,
+  };
+  const cycle = ledgerCycle(listAsRead, readCycleSheets(view, settings), cycleInput);
   return {
     view,
     settings,
     options,
     columns,
     raw,
-    list,
+    listAsRead,
     directory,
-    previousProgress,
-    checks,
-    units: tallyUnits(list, checks.warnings),
+    cycleInput,
     external: input.kind !== "workbook",
+    ...withCycle(cycle, cycle.reports, directory, options),
+  };
+}
+
+/** The read with a new set of reports on record (collect): the cycle, checks and tally again. */
+export function withReports(read: WorkbookRead, reports: readonly ProgressReport[]): WorkbookRead {
+  const cycle = listCycle(read.listAsRead, reports, read.cycleInput);
+  return { ...read, ...withCycle(cycle, reports, read.directory, read.options) };
+}
+
+function withCycle(
+  cycle: ListCycle,
+  reports: readonly ProgressReport[],
+  directory: UnitDirectory,
+  options: RunOptions,
+): Pick<WorkbookRead, "list" | "cycle" | "checks" | "units"> {
+  const list = cycle.list;
+  const checks = runChecks(list, directory, {
+    asOf: options.asOf,
+    dueSoonDays: options.dueSoonDays,
+    behindPoints: cycle.settings.behindPoints,
+    ...(cycle.settings.start ? { start: cycle.settings.start } : {}),
+  });
+  return {
+    list,
+    cycle: { ...cycle, reports },
+    checks,
+    units: tallyUnits(list, checks.warnings, { tasks: cycle.tasks, reporting: cycle.reporting }),
   };
 }
 
@@ -154,11 +189,18 @@ function listFromView(
   }
   const generated = new Set(settings?.generated.map((g) => g.name) ?? []);
   const reasons: string[] = [];
+  let form: ReturnType<typeof readForm> = null;
   for (const s of view.sheets) {
     if (!s.visible || s.name === DIRECTORY_SHEET || s.name === SETTINGS_SHEET || generated.has(s.name))
       continue;
     const grid = view.grid(s.name);
     if (!grid) continue;
+    // A unit's return form is not a list: it goes into its ledger with collect.
+    const asForm = readForm(grid);
+    if (asForm) {
+      form ??= asForm;
+      continue;
+    }
     try {
       return readGrid(grid, options, { file, kind: "sheet", sheet: s.name });
     } catch (err) {
@@ -166,6 +208,14 @@ function listFromView(
         throw err;
       reasons.push(err.message);
     }
+  }
+  if (form && reasons.length === 0) {
+    throw new InputError("error.isReturnForm", {
+      file,
+      unit: form.identity.unit,
+      period: form.identity.period,
+      sheet: form.sheet,
+    });
   }
   throw new InputError("error.noListSheet", { file, reasons: reasons.join(" ") });
 }

@@ -8,7 +8,9 @@ import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { InputError } from "../app/errors";
+import type { CollectReport } from "../app/collect";
 import type { MappingRequest, RunFlags } from "../app/options";
+import type { CycleSettings } from "../core/plan/model";
 import { readWorkbook } from "../app/read";
 import type { Severity } from "../core/checks/findings";
 import { localDate, parseYmd } from "../core/deadlines/dates";
@@ -85,7 +87,15 @@ interface CommonOpts {
   lang?: string;
 }
 
-interface GenerateFlags {
+/** The monthly cycle's flags, kept with the workbook and used next time unless given. */
+interface CycleFlags {
+  period?: string;
+  dueDay?: string;
+  sendTo?: string;
+  behindPoints?: string;
+}
+
+interface GenerateFlags extends CycleFlags {
   output?: string;
   inPlace?: boolean;
   force?: boolean;
@@ -96,7 +106,7 @@ interface GenerateFlags {
 }
 
 /** The flags as the application layer takes them; what is not given comes from the workbook. */
-function runFlags(o: CommonOpts): RunFlags {
+function runFlags(o: CommonOpts & CycleFlags): RunFlags {
   const flags: RunFlags = {};
   if (o.asOf !== undefined) {
     if (!parseYmd(o.asOf)) throw new UsageError("error.badDate", { flag: "--as-of", value: o.asOf });
@@ -122,7 +132,33 @@ function runFlags(o: CommonOpts): RunFlags {
   }
   if (o.sheet !== undefined) flags.sheet = o.sheet;
   if (o.map?.length) flags.mapping = parseMap(o.map);
+  const cycle = cycleSettings(o);
+  if (cycle) flags.cycle = cycle;
   return flags;
+}
+
+/** The cycle settings given as flags, or undefined when none is. */
+function cycleSettings(o: CycleFlags): CycleSettings | undefined {
+  const c: CycleSettings = {};
+  if (o.period !== undefined) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.period))
+      throw new UsageError("error.badPeriod", { value: o.period });
+    c.period = o.period;
+  }
+  if (o.dueDay !== undefined) {
+    const d = Number(o.dueDay);
+    if (!(Number.isInteger(d) && d >= 1 && d <= 31))
+      throw new UsageError("error.badDueDay", { value: o.dueDay });
+    c.dueDay = d;
+  }
+  if (o.sendTo !== undefined) c.sendTo = o.sendTo;
+  if (o.behindPoints !== undefined) {
+    const n = Number(o.behindPoints);
+    if (!(Number.isFinite(n) && n >= 0 && n <= 100))
+      throw new UsageError("error.badBehindPoints", { value: o.behindPoints });
+    c.behindPoints = n;
+  }
+  return Object.keys(c).length ? c : undefined;
 }
 
 /**
@@ -200,6 +236,33 @@ function printGenerateResult(r: GenerateResult, t: Translate, io: Io): void {
   if (r.splitFiles.length) {
     io.out(`${t("cli.split", { n: r.splitFiles.length, dir: path.dirname(r.splitFiles[0]!) })}\n`);
   }
+}
+
+/** The returned workbooks named: files, and the .xlsx files in folders (never the ledger itself). */
+async function returnFiles(args: readonly string[], ledger: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const stat = await fs.stat(a).catch(() => {
+      throw new InputError("error.noSuchFile", { file: a });
+    });
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(a)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      out.push(...names.map((n) => path.join(a, n)));
+    } else out.push(a);
+  }
+  return out.filter((f) => path.resolve(f) !== path.resolve(ledger));
+}
+
+function printCollectReport(r: CollectReport, t: Translate, io: Io): void {
+  io.out(`${t("cli.collect.period", { period: r.period, received: r.received.length })}\n`);
+  for (const x of r.received) io.out(`${t("cli.collect.received", x)}\n`);
+  for (const x of r.conflicts) io.out(`${t("cli.collect.conflict", { ...x, taskId: x.taskId || "—" })}\n`);
+  for (const x of r.rejected) io.out(`${t("cli.collect.rejected", x)}\n`);
+  if (r.unchanged.length)
+    io.out(
+      `${t("cli.collect.unchanged", { items: r.unchanged.map((u) => t("cli.collect.item", u)).join(t("cli.listSep")) })}\n`,
+    );
+  if (r.missing.length) io.out(`${t("cli.collect.missing", { units: r.missing.join(t("cli.listSep")) })}\n`);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -318,7 +381,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (o.json) {
         const warnings = new Map(checks.warnings.map((w, i) => [i, w] as const));
         const findings = checks.findings.map((f) => renderFinding(f, t));
-        io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings), null, 2) + "\n");
+        const cycle = { tasks: read.cycle.tasks, reporting: read.cycle.reporting };
+        io.out(JSON.stringify(toJsonReport(list, asOf, findings, warnings, cycle), null, 2) + "\n");
       } else {
         io.out(renderTextReport(list, checks, { asOfText: formatDate(asOf, lang), t }));
       }
@@ -336,12 +400,63 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option("--force", t("help.force"))
       .option("--allow-large", t("help.allowLarge"))
       .option("--split-dir <dir>", t("help.splitDir"))
-      .option("--town-sheets", t("help.townSheets")),
+      .option("--town-sheets", t("help.townSheets"))
+      .option("--period <YYYY-MM>", t("help.period"))
+      .option("--due-day <day>", t("help.dueDay"))
+      .option("--send-to <whom>", t("help.sendTo"))
+      .option("--behind-points <n>", t("help.behindPoints")),
   )
     .addHelpText("after", `\n${t("help.exampleGenerate")}`)
     .action(async (file: string, o: CommonOpts & GenerateFlags) => {
       printGenerateResult(await runGenerate(file, o, lang, io), t, io);
     });
+
+  common(
+    command("collect")
+      .argument("<ledger>", t("help.ledger"))
+      .argument("<returns...>", t("help.returns"))
+      .usage(t("help.usageCollect"))
+      .description(t("help.collect"))
+      .option("--period <YYYY-MM>", t("help.period"))
+      .option("-o, --output <file>", t("help.collectOutput"))
+      .option("--in-place", t("help.collectInPlace"))
+      .option("--force", t("help.force"))
+      .option("--json", t("help.collectJson")),
+  )
+    .addHelpText("after", `\n${t("help.exampleCollect")}`)
+    .action(
+      async (
+        ledger: string,
+        returns: string[],
+        o: CommonOpts & CycleFlags & { output?: string; inPlace?: boolean; force?: boolean; json?: boolean },
+      ) => {
+        if (o.inPlace && o.output) throw new UsageError("error.inPlaceAndOutput");
+        const flags = runFlags(o);
+        const files = await returnFiles(returns, ledger);
+        const output = o.inPlace ? ledger : (o.output ?? ledger.replace(/(\.xlsx)?$/i, "（已收集）.xlsx"));
+        // The writer is loaded only by the commands that write.
+        type Collector = typeof import("../workbook/files/collect");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { collectFiles } = require("../workbook/files/collect") as Collector;
+        const r = await collectFiles(ledger, files, output, {
+          ...flags,
+          today: io.today(),
+          lang,
+          dateText: (ymd: string) => formatDate(ymd, lang),
+          t,
+          tr: t,
+          ...(o.force ? { force: true } : {}),
+          ...(o.directory ? { directoryEntries: await openDirectoryFile(o.directory) } : {}),
+        });
+        if (o.json) io.out(JSON.stringify(r.report, null, 2) + "\n");
+        else printCollectReport(r.report, t, io);
+        if (r.written && !o.json) io.out(`${t("cli.wrote", { file: output })}\n`);
+        if (!r.written) {
+          io.err(`task-ledger: ${t("cli.collect.none")}\n`);
+          code = 2;
+        }
+      },
+    );
 
   command("demo")
     .description(t("help.demo"))

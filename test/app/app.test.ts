@@ -10,7 +10,7 @@ import { importList } from "../../src/app/import";
 import { resolveOptions } from "../../src/app/options";
 import type { WorkbookPort } from "../../src/app/port";
 import { listFromInput, readWorkbook } from "../../src/app/read";
-import { UNIT_COL } from "../../src/core/plan/layout";
+import { FORM_COL } from "../../src/core/cycle/form";
 import type { WorkbookPlan } from "../../src/core/plan/model";
 import { SETTINGS_SHEET } from "../../src/core/plan/model";
 import type { Grid } from "../../src/core/read/grid";
@@ -92,12 +92,12 @@ describe("one orchestration, two hosts", () => {
     )!.name;
     const row = (await book.view()).grid(unitSheet)!.rows.findIndex((r) => r.includes("完成造林1万亩")) + 1;
     expect(row).toBeGreaterThan(1);
-    excel.cell(excel.sheetOrThrow(unitSheet), row, UNIT_COL.progress).value = "已完成栽植";
+    excel.cell(excel.sheetOrThrow(unitSheet), row, FORM_COL.progress).value = "已完成栽植";
     const file = path.join(tempDir(), "台账.xlsx");
     writeFileSync(file, files.bytes());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    wb.getWorksheet(unitSheet)!.getCell(row, UNIT_COL.progress).value = "已完成栽植";
+    wb.getWorksheet(unitSheet)!.getCell(row, FORM_COL.progress).value = "已完成栽植";
     files = new PackagePort(new Uint8Array(await wb.xlsx.writeBuffer()));
 
     const plans: unknown[] = [];
@@ -105,7 +105,7 @@ describe("one orchestration, two hosts", () => {
       // No flags: the stored as-of date is used, not today.
       const again = await readWorkbook(port, { kind: "workbook" }, {}, CTX);
       expect(again.options).toMatchObject({ asOf: "2024-07-01", asOfFrom: "settings" });
-      expect(again.previousProgress.get("县林业局")).toEqual([
+      expect(again.cycle.reports.filter((r) => r.unit === "县林业局")).toEqual([
         expect.objectContaining({ progress: "已完成栽植" }),
       ]);
       plans.push(planData(planGeneration(again, GEN)));
@@ -152,22 +152,24 @@ describe("one tally", () => {
     const summary = planGeneration(read, GEN).sheets.find((x) => x.role === "summary")!;
     const header = summary.rows.findIndex((r) => r[0]?.v === t("plan.col.unit"));
     const below = summary.rows.slice(header + 1);
-    const table = below
-      .slice(
-        0,
-        below.findIndex((r) => r.length === 0),
-      )
-      .map((r) => [r[0]!.v, r[1]!.v, r[2]!.v]);
-    // 县财政局 cooperates on four tasks; 县住建局 leads two.
-    expect(table).toEqual(
-      expect.arrayContaining([
-        ["县财政局", 0, 4],
-        ["县住房和城乡建设局", 2, 0],
-      ]),
-    );
+    // The table holds the units that lead tasks (a row per unit: name, lead tasks, done, overdue, …).
+    const end = below.findIndex((r) => typeof r[1]?.v !== "number");
+    const table = below.slice(0, end).map((r) => [r[0]!.v, r[1]!.v, r[2]!.v, r[3]!.v]);
+    // 县住建局 leads two tasks (one done); 县财政局 only cooperates: it is named below the table, not in it.
+    expect(table).toEqual(expect.arrayContaining([["县住房和城乡建设局", 2, 1, 0]]));
+    expect(table.map((r) => r[0])).not.toContain("县财政局");
     expect(new Set(table.map((r) => JSON.stringify(r)))).toEqual(
-      new Set(state.units.map((u) => JSON.stringify([u.name, u.lead, u.cooperating]))),
+      new Set(
+        state.units.filter((u) => u.lead > 0).map((u) => JSON.stringify([u.name, u.lead, u.done, u.overdue])),
+      ),
     );
+    const apart = below
+      .slice(end)
+      .map((r) => String(r[0]?.v ?? ""))
+      .find((v) => v.startsWith("仅承担配合任务的单位"));
+    const coopOnly = state.units.filter((u) => u.lead === 0).map((u) => u.name);
+    expect(coopOnly).toContain("县财政局");
+    for (const name of coopOnly) expect(apart).toContain(name);
   });
 });
 

@@ -136,7 +136,7 @@ describeIfChromium("the task pane in a real browser", () => {
     await page.getByLabel("统计截至").fill("2024-07-01");
     await page.getByRole("button", { name: "运行检查" }).click();
     await expect(page.getByTestId("warning-counts").textContent()).resolves.toBe(
-      "红 2 · 黄 2 · 蓝 1 · 绿 13",
+      "红 2 · 黄 3 · 蓝 1 · 绿 12",
     );
     const finding = page.getByTestId("finding").filter({ hasText: "第 5 项已逾期" });
     await finding.click();

@@ -37,10 +37,19 @@ describe("task-ledger check --json (the contract)", () => {
     ]);
     expect(t4.lead).toEqual([{ name: "县乡村振兴局", raw: "县乡村振兴局", known: true }]);
     expect(t4.deadline).toEqual({ text: "年内", kind: "date", due: "2024-12-31" });
-    expect(t4.status).toEqual({ text: "", state: "unknown", percent: null });
+    // 序时 as of 1 July of a task due at year end: 183 of 366 days.
+    expect(t4.status).toEqual({
+      text: "",
+      state: "unknown",
+      percent: null,
+      reported: null,
+      source: "list",
+      expected: 50,
+    });
     expect(t4.ref).toBe("line 7");
     const unit = json.units.find((u: { name: string }) => u.name === "县乡村振兴局");
-    expect(unit).toEqual({ name: "县乡村振兴局", lead: 7, cooperating: 8 });
+    expect(unit).toMatchObject({ name: "县乡村振兴局", lead: 7, cooperating: 8, reported: false });
+    expect(unit.done + unit.inProgress + unit.notReported).toBeLessThanOrEqual(7);
     expect(json.findings.length).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "fs";
+import { storedSettings } from "../../src/app/read";
 import * as path from "path";
 import { SAMPLE_PATH } from "../helpers/build";
 import { runCli } from "../helpers/cli";
@@ -16,6 +17,18 @@ describe("task-ledger generate", () => {
     expect(r.out).toMatch(new RegExp(`已写入：${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     expect(r.out).toMatch(/22 项任务，生成 39 个单位工作表/);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it("regenerating a ledger without --as-of keeps its stored as-of date (and its overdue count)", async () => {
+    const out = path.join(dir, "asof.xlsx");
+    const first = await runCli(["generate", SAMPLE_PATH, "-o", out, "--as-of", "2024-03-01"]);
+    const again = await runCli(["generate", out, "--in-place"], "2024-12-20");
+    expect(again.code).toBe(0);
+    const colours = (s: string) => /预警：.*/.exec(s)![0];
+    expect(colours(again.out)).toBe(colours(first.out));
+    expect(storedSettings(new PackagePort(new Uint8Array(readFileSync(out))).viewNow())?.asOf).toBe(
+      "2024-03-01",
+    );
   });
 
   it("writes beside the input by default, never over it", async () => {
@@ -40,7 +53,7 @@ describe("task-ledger generate", () => {
     const out = path.join(dir, "demo.xlsx");
     const r = await runCli(["demo", "-o", out]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/预警：红 2，黄 2，蓝 1，绿 13/);
+    expect(r.out).toMatch(/预警：红 2，黄 3，蓝 1，绿 12/);
   });
 });
 

@@ -24,9 +24,11 @@ describe("leaders' figures", () => {
       done: 1,
       inProgress: 2,
       notStarted: 0,
+      notReported: 0,
+      noReport: 1,
       overdue: 1,
       dueSoon: 1,
-      noReport: 1,
+      behind: 0,
       rate: 0.25,
     });
   });

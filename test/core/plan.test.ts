@@ -147,7 +147,7 @@ describe("the plan for the sample", () => {
     expect(units).not.toContain("县委实施乡村振兴战略领导小组各成员单位");
     const withTowns = buildPlan({ ...base, townSheets: true, towns: ["城关镇", "八渡镇"] });
     const town = withTowns.sheets.find((s) => s.unit === "城关镇");
-    expect(town?.rows[0]![0]!.v).toBe("城关镇 重点工作任务（牵头 0 项，配合 22 项）");
+    expect(town?.rows[0]![0]!.v).toBe("城关镇 重点工作任务推进情况表（2024-07；牵头 0 项，配合 22 项）");
   });
 
   it("records the generated sheets (not the list or the directory) in the settings", () => {

@@ -78,7 +78,7 @@ describe("generate on a user's workbook", () => {
     expect(wb.getWorksheet(SETTINGS_SHEET)!.state).toBe("veryHidden");
     // The unit's full name always stands in the title row, whatever the sheet is called.
     expect(wb.getWorksheet("县财政局(2)")!.getCell("A1").value).toBe(
-      "县财政局 重点工作任务（牵头 1 项，配合 3 项）",
+      "县财政局 重点工作任务推进情况表（2024-07；牵头 1 项，配合 3 项）",
     );
   });
 
@@ -98,26 +98,43 @@ describe("generate on a user's workbook", () => {
     expect(wb.getWorksheet("清单")!.getCell("H1").value).toEqual({ formula: "COUNTA(B3:B6)", result: 4 });
   });
 
-  it("lays out a unit sheet: title, as-of line, lead and cooperating tables, printable", async () => {
+  it("lays out a unit sheet as a return form: title, instructions, header block, one table, printable", async () => {
     const wb = await loadWorkbook(out);
     const ws = wb.getWorksheet("县住房和城乡建设局")!;
-    expect(ws.getCell("A1").value).toBe("县住房和城乡建设局 重点工作任务（牵头 2 项，配合 0 项）");
-    expect(ws.getCell("A2").value).toBe("统计截至 2024年7月1日");
-    expect(ws.getCell("A4").value).toBe("牵头任务");
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => ws.getCell(5, c).value)).toEqual([
+    expect(ws.getCell("A1").value).toBe(
+      "县住房和城乡建设局 重点工作任务推进情况表（2024-07；牵头 2 项，配合 0 项）",
+    );
+    expect(String(ws.getCell("A2").value)).toMatch(/^填报说明：请于 7 月 25 日前填写本期（2024-07）进展/);
+    expect(ws.getCell("A3").value).toBe("统计截至 2024年7月1日");
+    expect([ws.getCell("A4").value, ws.getCell("C4").value, ws.getCell("D4").value]).toEqual([
+      "填报单位",
+      "县住房和城乡建设局",
+      "填报人",
+    ]);
+    expect(Array.from({ length: 14 }, (_, c) => ws.getCell(7, c + 1).value)).toEqual([
       "序号",
-      "类别",
+      "类型",
       "重点任务",
       "工作内容",
-      "配合单位",
+      "相关单位",
       "完成时限",
       "预警",
-      "状态",
-      "进展情况",
+      "上期进展（已记录）",
+      "本期进展",
+      "完成进度（%）",
+      "是否达序",
+      "存在问题",
+      "下步打算",
+      "佐证材料",
     ]);
-    expect(ws.getCell("C6").value).toBe("建成城东污水处理厂");
-    expect(ws.getCell("E6").value).toBe("县财政局、县生态环境局");
-    expect(ws.getCell("G6").value).toBe("绿");
+    expect(ws.getCell("B8").value).toBe("牵头");
+    expect(ws.getCell("C8").value).toBe("建成城东污水处理厂");
+    expect(ws.getCell("E8").value).toBe("配合：县财政局、县生态环境局");
+    expect(ws.getCell("G8").value).toBe("绿");
+    expect(String(ws.getCell("O8").value)).toMatch(
+      /^TL1\|L[0-9a-f]{8}\|2024-07\|县住房和城乡建设局\|[0-9a-f]{8}$/,
+    );
+    expect(ws.getColumn(15).hidden).toBe(true);
     expect(ws.pageSetup).toMatchObject({
       orientation: "landscape",
       paperSize: 9,
@@ -125,16 +142,34 @@ describe("generate on a user's workbook", () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(ws.pageSetup.printTitlesRow).toBe("5:5");
+    expect(ws.pageSetup.printTitlesRow).toBe("7:7");
     expect(ws.headerFooter.oddHeader).toBe("&C县住房和城乡建设局");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
-    expect((ws.getCell("C6").style.alignment ?? {}).wrapText).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 7 });
+    expect((ws.getCell("C8").style.alignment ?? {}).wrapText).toBe(true);
+  });
+
+  it("protects the form but for the fill-in cells, and validates % and 是否达序", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const wb = await loadWorkbook(out);
+    const ws = wb.getWorksheet("县住房和城乡建设局")!;
+    expect(ws.getCell("I8").style.protection).toMatchObject({ locked: false });
+    expect(ws.getCell("E4").style.protection).toMatchObject({ locked: false });
+    expect(ws.getCell("C8").style.protection?.locked).not.toBe(false);
+    const xml = await zip.file(`xl/worksheets/sheet${wb.worksheets.indexOf(ws) + 1}.xml`)!.async("string");
+    expect(xml).toMatch(/<sheetProtection sheet="1"/);
+    expect(xml).not.toMatch(/password/);
+    expect(xml).toMatch(
+      /<dataValidation type="decimal"[^>]*sqref="J8:J9"[\s\S]*?<formula1>0<\/formula1><formula2>100<\/formula2>/,
+    );
+    expect(xml).toMatch(
+      /<dataValidation type="list"[^>]*sqref="K8:K9"[\s\S]*?<formula1>(&quot;|")是,否(&quot;|")<\/formula1>/,
+    );
   });
 
   it("writes task text that looks like a formula as text", async () => {
     const wb = await loadWorkbook(out);
     const ws = wb.getWorksheet("县财政局(2)")!;
-    const cell = ws.getCell("C6");
+    const cell = ws.getCell("C8");
     expect(cell.value).toBe("=SUM(1,2) 不是公式，是任务名");
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     const zip = await JSZip.loadAsync(readFileSync(out));
@@ -158,46 +193,52 @@ describe("generate on a user's workbook", () => {
       return address;
     };
     expect(links.get(at("县财政局"))).toBe("'县财政局(2)'!A1");
-    expect(values).toContain("逾期任务");
+    expect(values).toContain("逾期和滞后任务");
     // The red task's title links to its row in the list.
     expect(links.get(at("=SUM(1,2) 不是公式，是任务名"))).toBe("'清单'!B4");
   });
 });
 
 describe("regenerating", () => {
-  it("keeps progress typed into a unit sheet, matched by task id; a vanished task's progress is kept apart", async () => {
+  it("keeps progress typed into a unit sheet: recorded in 进展记录, shown again, kept when its task leaves the list", async () => {
     const input = await userWorkbook(path.join(dir, "regen.xlsx"));
     const out = path.join(dir, "regen-out.xlsx");
     await generate(input, { output: out });
     // The unit fills in its progress.
     const wb = await loadWorkbook(out);
     const ws = wb.getWorksheet("县住房和城乡建设局")!;
-    expect(ws.getCell("A6").value).toBe(1);
-    expect(ws.getCell("A7").value).toBe(4);
-    ws.getCell("I6").value = "主体完工，设备调试中";
-    ws.getCell("I7").value = "已选址5处";
-    // And the office edits the list: a new task on top (ids shift), task 4 removed.
+    expect(ws.getCell("A8").value).toBe(1);
+    expect(ws.getCell("A9").value).toBe(4);
+    ws.getCell("I8").value = "主体完工，设备调试中";
+    ws.getCell("I9").value = "已选址5处";
+    ws.getCell("J9").value = 40;
+    // And the office edits the list: task 4 removed.
     const list = wb.getWorksheet("清单")!;
     list.spliceRows(6, 1);
     await wb.xlsx.writeFile(out);
-    await generate(out, { inPlace: true });
+    const r = await generate(out, { inPlace: true });
+    expect(r.cycle.tasks[0]).toMatchObject({ reported: "2024-07", source: "unit-sheet" });
+    expect(r.list.tasks[0]!.status).toMatchObject({ text: "主体完工，设备调试中", state: "in_progress" });
 
     const after = await loadWorkbook(out);
     const unit = after.getWorksheet("县住房和城乡建设局")!;
-    expect(unit.getCell("C6").value).toBe("建成城东污水处理厂");
-    expect(unit.getCell("I6").value).toBe("主体完工，设备调试中");
-    const all: unknown[] = [];
-    unit.eachRow((row) => row.eachCell((c) => all.push(c.value)));
-    expect(all).toContain("已不在清单中的任务（原填报的进展，保留备查）");
-    expect(all).toContain("已选址5处");
-    expect(all).toContain("新建公厕8座");
+    expect(unit.getCell("C8").value).toBe("建成城东污水处理厂");
+    expect(unit.getCell("I8").value).toBe("主体完工，设备调试中");
+    const history = (await loadWorkbook(out)).getWorksheet("进展记录")!;
+    const rows: unknown[][] = [];
+    history.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 15)));
+    expect(rows.slice(1).map((x) => [x[0], x[1], x[3], x[4], x[5], x[13]])).toEqual([
+      ["2024-07", "县住房和城乡建设局", "建成城东污水处理厂", "主体完工，设备调试中", undefined, "采用"],
+      ["2024-07", "县住房和城乡建设局", "新建公厕8座", "已选址5处", 40, "采用"],
+    ]);
     // The user's own 县财政局 sheet is still theirs.
     expect(after.getWorksheet("县财政局")!.getCell("A1").value).toBe("我自己的财政局联系表");
-    // Regenerating again keeps the kept block.
+    // Regenerating again keeps the record, and adds nothing.
     await generate(out, { inPlace: true });
-    const third = await loadWorkbook(out);
+    const third = (await loadWorkbook(out)).getWorksheet("进展记录")!;
+    expect(third.rowCount).toBe(3);
     const again: unknown[] = [];
-    third.getWorksheet("县住房和城乡建设局")!.eachRow((row) => row.eachCell((c) => again.push(c.value)));
+    third.eachRow((row) => row.eachCell((c) => again.push(c.value)));
     expect(again).toContain("已选址5处");
   });
 
@@ -266,7 +307,7 @@ describe("the sample", () => {
     const r = await generate(SAMPLE_XLSX, { output: path.join(dir, "en.xlsx"), lang: "en" });
     expect(r.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Summary", "Findings"]));
     const wb = await loadWorkbook(path.join(dir, "en.xlsx"));
-    expect(wb.getWorksheet("县乡村振兴局")!.getCell("A4").value).toBe("Lead tasks");
+    expect(wb.getWorksheet("县乡村振兴局")!.getCell("I7").value).toBe("Progress this period");
   });
 });
 

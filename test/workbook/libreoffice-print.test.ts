@@ -73,21 +73,24 @@ describeIfLibreOffice("LibreOffice opens and prints the generated workbook", () 
   });
 
   it("prints a unit sheet with its title and both tables", () => {
-    const first = pages.findIndex((p) => p.includes("县乡村振兴局 重点工作任务（牵头 7 项，配合 8 项）"));
+    const first = pages.findIndex((p) =>
+      p.includes("县乡村振兴局 重点工作任务推进情况表（2024-07；牵头 7 项，配合 8 项）"),
+    );
     expect(first).toBeGreaterThanOrEqual(0);
     // A long sheet runs over several pages; each carries the unit's name in its page header.
     const own = pages.slice(first).filter((p, i) => i === 0 || p.trimStart().startsWith("县乡村振兴局"));
     const text = own.join("\n");
-    expect(text).toMatch(/牵头任务/);
-    expect(text).toMatch(/配合任务/);
+    expect(text).toMatch(/牵头/);
+    expect(text).toMatch(/配合/);
   });
 
   it("fits every unit sheet one page wide: no page holds only the right-hand columns", () => {
-    const unitPages = pages.filter((p) => /序号|进展情况/.test(p) && /预警/.test(p));
+    // Form pages: the 汇总 also has 序号 and 预警 columns, but no 类型.
+    const unitPages = pages.filter((p) => /类型/.test(p) && /预警/.test(p));
     expect(unitPages.length).toBeGreaterThanOrEqual(39);
     for (const p of unitPages) {
       // The first and the last column's headers print on the same page.
-      expect([p.includes("序号"), p.includes("进展情况")]).toEqual([true, true]);
+      expect([p.includes("序号"), p.includes("佐证材料")]).toEqual([true, true]);
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { daysBetween } from "../deadlines/dates";
 import type { Task } from "../model";
+import { DEFAULT_BEHIND_POINTS, expectedProgress, listStart } from "../cycle/schedule";
 
 export type Warning = "red" | "yellow" | "blue" | "green" | "none";
 
@@ -12,15 +13,14 @@ export interface CheckOptions {
   asOf: string;
   /** Days ahead that count as "due soon". */
   dueSoonDays: number;
+  /** Points a reported percentage may trail 序时 before the task is yellow (default 10). */
+  behindPoints?: number;
+  /** The list's start, YYYY-MM-DD (default 1 January of its year). */
+  start?: string;
 }
 
 /** Default due-soon window: half a month, the usual reporting interval. */
 export const DEFAULT_DUE_SOON_DAYS = 15;
-/**
- * A task is behind when its percentage trails the share of time elapsed by more than this many
- * points (30% done with 80% of the time gone): small gaps are normal reporting lag.
- */
-export const BEHIND_MARGIN_POINTS = 25;
 
 /** The date the task must meet next: milestones use the first not yet done when the status says. */
 export function effectiveDue(task: Task): string | null {
@@ -53,20 +53,34 @@ export function taskWarning(task: Task, year: number, opts: CheckOptions): Warni
   if (task.status.state === "done") return "green";
   const due = effectiveDue(task);
   if (due && daysBetween(opts.asOf, due) < 0) return "red";
-  if (isBehind(task, year, opts.asOf)) return "yellow";
+  if (isBehind(task, year, opts)) return "yellow";
   if (!due) return "none";
   if (daysBetween(opts.asOf, due) <= opts.dueSoonDays) return "blue";
   return "green";
 }
 
-export function isBehind(task: Task, year: number, asOf: string): boolean {
-  if (task.status.state === "behind") return true;
+/** 序时 of a task with a dated deadline (percent, one decimal), or null. */
+export function taskExpected(
+  task: Task,
+  year: number,
+  opts: Pick<CheckOptions, "asOf" | "start">,
+): number | null {
   const due = task.deadline.kind === "date" || task.deadline.kind === "milestones" ? task.deadline.due : null;
-  if (task.status.percent === null || !due) return false;
-  const start = `${year}-01-01`;
-  const total = daysBetween(start, due);
-  const gone = daysBetween(start, asOf);
-  if (!(total > 0) || gone <= 0) return false;
-  const elapsedPct = Math.min(100, (gone / total) * 100);
-  return task.status.percent < elapsedPct - BEHIND_MARGIN_POINTS;
+  return expectedProgress(listStart(year, opts.start), due, opts.asOf);
+}
+
+/**
+ * Behind (滞后): the unit says so (否, 滞后), or its percentage trails 序时 by more than the
+ * threshold (default 10 points: 50% reported when 65% of the time is gone).
+ */
+export function isBehind(
+  task: Task,
+  year: number,
+  opts: Pick<CheckOptions, "asOf" | "start" | "behindPoints">,
+): boolean {
+  if (task.status.state === "behind") return true;
+  if (task.status.percent === null) return false;
+  const expected = taskExpected(task, year, opts);
+  if (expected === null) return false;
+  return task.status.percent < expected - (opts.behindPoints ?? DEFAULT_BEHIND_POINTS);
 }

@@ -8,11 +8,17 @@ import { type Warning, effectiveDue } from "../checks/warnings";
 import { daysBetween } from "../deadlines/dates";
 import { totals } from "../report/figures";
 import { byWorkload, tallyUnits, worstFirst } from "../units/tally";
+import { DEFAULT_BEHIND_POINTS, expectedProgress, listStart } from "../cycle/schedule";
 import { type SourceRef, type Task, type TaskList, type UnitKind, formatRef } from "../model";
 import type { ReportTranslate } from "../report/render";
 import { guessKind } from "../units/directory";
 import { isTownGroup } from "../units/responsibility";
-import { LIST_COL, LIST_WIDTHS, UNIT_COL, UNIT_WIDTHS } from "./layout";
+import type { ListCycle } from "../cycle/cycle";
+import { FORM_COL, FORM_HEADER_ROW, FORM_WIDTHS, formIdentity, rowIdentity } from "../cycle/form";
+import { HISTORY_COL, HISTORY_WIDTHS, historyCode } from "../cycle/history";
+import { taskKey } from "../cycle/key";
+import type { ProgressReport } from "../cycle/reports";
+import { LIST_COL, LIST_WIDTHS } from "./layout";
 import {
   type LedgerSettings,
   type PlanCell,
@@ -23,8 +29,7 @@ import {
   type StyleId,
   type WorkbookPlan,
 } from "./model";
-import { type ProgressEntry, matchProgress } from "./progress";
-import { cellLines, heightFor, rowHeight, rowHeights } from "./row-heights";
+import { MAX_ROW_LINES, cellLines, heightFor, rowHeight, rowHeights } from "./row-heights";
 import { SheetNamer } from "./sheet-names";
 
 /** Keys of the plan's labels; the i18n tables provide them. */
@@ -43,7 +48,12 @@ export type PlanKey =
   | `plan.warn.${Warning}`
   | "plan.summaryTitle"
   | "plan.totals"
-  | `plan.tot.${"tasks" | "done" | "inProgress" | "notStarted" | "overdue" | "dueSoon" | "noReport" | "rate"}`
+  | `plan.tot.${"tasks" | "done" | "inProgress" | "notStarted" | "notReported" | "overdue" | "behind" | "dueSoon" | "noReport" | "rate"}`
+  | "plan.scheduleLine"
+  | "plan.reportingLine"
+  | "plan.coopOnly"
+  | "plan.change"
+  | `plan.col.${"behind" | "notReported" | "change" | "latest"}`
   | "plan.byUnit"
   | "plan.bySection"
   | "plan.redList"
@@ -53,6 +63,20 @@ export type PlanKey =
   | `plan.dir.${"name" | "aliases" | "kind" | "note" | "unknown"}`
   | `plan.dir.kind.${UnitKind}`
   | "plan.sampleNote"
+  | "plan.formTitle"
+  | "plan.formNote"
+  | "plan.formSendTo"
+  | "plan.continued"
+  | `plan.form.${"unit" | "reporter" | "phone" | "date" | "head"}`
+  | `plan.kind.${"lead" | "coop"}`
+  | `plan.others.${"lead" | "coop"}`
+  | `plan.fcol.${"kind" | "others" | "last" | "progress" | "percent" | "onSchedule" | "problems" | "nextSteps" | "evidence"}`
+  | "plan.yes"
+  | "plan.no"
+  | "plan.history"
+  | `plan.hcol.${"period" | "unit" | "received" | "file" | "source" | "state" | "reason" | "reporter"}`
+  | `plan.hsource.${"return" | "unit-sheet"}`
+  | `plan.hstate.${"taken" | "rejected" | "conflict"}`
   | `state.${Task["status"]["state"]}`;
 
 export type PlanTranslate = (key: PlanKey, params?: Record<string, string | number>) => string;
@@ -70,8 +94,12 @@ export interface PlanInput {
   tr: ReportTranslate;
   /** Names of sheets the tool must not use or touch (the user's, the list's). */
   userSheets: readonly string[];
-  /** Progress read from the previous generation's unit sheets, by canonical unit name. */
-  previousProgress?: ReadonlyMap<string, ProgressEntry[]>;
+  /** The cycle: period, settings, each task's reported state (the list's statuses applied). */
+  cycle?: ListCycle;
+  /** Every progress report on record (the 进展记录 sheet's rows). */
+  reports?: readonly ProgressReport[];
+  /** This ledger's identity, written into every return form. */
+  ledgerId?: string;
   /** Write the task list as a sheet (lists read from text or .docx). */
   includeListSheet: boolean;
   /** Write a 部门名录 sheet pre-filled with the units found (when the workbook has none). */
@@ -98,6 +126,7 @@ const TAB = {
   unit: "FF70AD47",
   list: "FF7F7F7F",
   directory: "FFBF9000",
+  history: "FF5B9BD5",
 };
 
 /** Whole-number ids are written as numbers (no "number stored as text" marks); others as text. */
@@ -122,14 +151,8 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const summaryName = namer.name(t("plan.summary"));
   const findingsName = namer.name(t("plan.findings"));
   const listName = input.includeListSheet ? namer.name(t("plan.list")) : null;
+  const historyName = namer.name(t("plan.history"));
   const unitSheetNames = new Map(units.map((u) => [u.name, namer.name(u.name)]));
-  // Units that had progress but no task now keep a sheet for that progress.
-  for (const [unit, entries] of input.previousProgress ?? []) {
-    if (!unitSheetNames.has(unit) && entries.length) {
-      units.push({ name: unit, lead: [], coop: [] });
-      unitSheetNames.set(unit, namer.name(unit));
-    }
-  }
   const directoryName = input.includeDirectory ? namer.name(t("plan.directory")) : null;
 
   /** Where a task's own row is, for links: the list sheet for text lists, else its source cell. */
@@ -154,8 +177,10 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   push(summarySheet(input, summaryName, units, unitSheetNames, taskRow));
   push(findingsSheet(input, findingsName, refLink));
   const cells = taskRows(input);
-  const header = headerRows(t);
-  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells, header));
+  const header = formHeaderRow(t);
+  const onRecord = reportsByUnitTask(input);
+  for (const u of units) push(unitSheet(input, u, unitSheetNames.get(u.name)!, cells, header, onRecord));
+  push(historySheet(input, historyName));
 
   const generated: LedgerSettings["generated"] = sheets
     // The list and the directory become the user's sheets: later runs read them and never replace them.
@@ -171,6 +196,8 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       listSheet: listName ?? input.list.source.sheet ?? null,
       generated,
       ...(input.mapping ? { mapping: input.mapping } : {}),
+      ...(input.cycle ? { cycle: input.cycle.settings } : {}),
+      ...(input.ledgerId ? { ledgerId: input.ledgerId } : {}),
     },
   };
 }
@@ -203,33 +230,33 @@ function unitsWithTasks(input: PlanInput): UnitTasks[] {
 }
 
 /**
- * A task's row as every unit sheet shows it — with the cooperating units (in a lead table) or
- * with the lead units (in a cooperating table) — and the lines it needs. Built once per task and
- * shared by the sheets (plan rows are read only); a row with reported progress gets its own copy.
+ * The cells of a task's row every form shares (plan cells are read only): the task's own columns
+ * and the lines they need, with the other units for a lead row and for a cooperating row.
  */
 interface TaskRows {
-  withCoop: PlanCell[];
-  withLead: PlanCell[];
-  linesWithCoop: number;
-  linesWithLead: number;
+  id: PlanCell;
+  title: PlanCell;
+  detail: PlanCell;
+  deadline: PlanCell;
+  warning: PlanCell;
+  /** For a lead row: the cooperating units; for a cooperating row: the lead units. */
+  othersLead: PlanCell;
+  othersCoop: PlanCell;
+  lines: number;
+  linesLead: number;
+  linesCoop: number;
+  key: string;
 }
+
+const formWidth = (col: number) => FORM_WIDTHS[col - 1]!;
 
 function taskRows(input: PlanInput): (i: number) => TaskRows {
   const memo: (TaskRows | null)[] = new Array<TaskRows | null>(input.list.tasks.length).fill(null);
-  const width = (col: number) => UNIT_WIDTHS[col - 1]!;
-  // Labels by warning and by state, looked up without building a key per task.
+  // Labels by warning, looked up without building a key per task.
   const warnLabels = new Map<Warning, string>();
-  const stateLabels = new Map<Task["status"]["state"], string>();
   const warnLabel = (w: Warning) => {
     let text = warnLabels.get(w);
     if (text === undefined) warnLabels.set(w, (text = input.t(`plan.warn.${w}`)));
-    return text;
-  };
-  const stateLabel = (task: Task) => {
-    if (!task.status.text) return input.t("state.unknown");
-    let text = stateLabels.get(task.status.state);
-    if (text === undefined)
-      stateLabels.set(task.status.state, (text = input.t(`state.${task.status.state}`)));
     return text;
   };
   return (i) => {
@@ -238,27 +265,31 @@ function taskRows(input: PlanInput): (i: number) => TaskRows {
     const task = input.list.tasks[i]!;
     const w = input.checks.warnings[i] ?? "none";
     const id = c(idValue(task.id), "cellCenter");
-    const section = c(task.section ?? "", "cell");
     const title = c(task.title, "cell");
     const detail = c(task.detail, "cell");
-    const coopUnits = c(unitNames(task.cooperating, task.groups), "cell");
-    const leadUnits = c(unitNames(task.lead, task.lead.length ? [] : task.groups), "cell");
+    const coop = unitNames(task.cooperating, task.groups);
+    const lead = unitNames(task.lead, task.lead.length ? [] : task.groups);
+    const othersLead = c(coop ? input.t("plan.others.coop", { units: coop }) : "", "cell");
+    const othersCoop = c(lead ? input.t("plan.others.lead", { units: lead }) : "", "cell");
     const deadline = c(deadlineText(task), "cell");
     const warning = c(warnLabel(w), WARN_STYLE[w]);
-    const status = c(stateLabel(task), "cellCenter");
-    const common = Math.max(
-      cellLines(id, width(UNIT_COL.id)),
-      cellLines(status, width(UNIT_COL.status)),
-      cellLines(section, width(UNIT_COL.section)),
-      cellLines(title, width(UNIT_COL.title)),
-      cellLines(detail, width(UNIT_COL.detail)),
-      cellLines(deadline, width(UNIT_COL.deadline)),
+    const lines = Math.max(
+      cellLines(id, formWidth(FORM_COL.id)),
+      cellLines(title, formWidth(FORM_COL.title)),
+      cellLines(deadline, formWidth(FORM_COL.deadline)),
     );
     m = {
-      withCoop: [id, section, title, detail, coopUnits, deadline, warning, status, EMPTY_PROGRESS],
-      withLead: [id, section, title, detail, leadUnits, deadline, warning, status, EMPTY_PROGRESS],
-      linesWithCoop: Math.max(common, cellLines(coopUnits, width(UNIT_COL.others))),
-      linesWithLead: Math.max(common, cellLines(leadUnits, width(UNIT_COL.others))),
+      id,
+      title,
+      detail,
+      deadline,
+      warning,
+      othersLead,
+      othersCoop,
+      lines,
+      linesLead: cellLines(othersLead, formWidth(FORM_COL.others)),
+      linesCoop: cellLines(othersCoop, formWidth(FORM_COL.others)),
+      key: taskKey(task),
     };
     memo[i] = m;
     return m;
@@ -273,6 +304,7 @@ function deadlineText(task: Task): string {
 }
 
 function unitNames(refs: { name: string }[], groups: string[] = []): string {
+  if (refs.length + groups.length === 0) return "";
   if (refs.length + groups.length === 1) return refs[0]?.name ?? groups[0]!;
   const names: string[] = [];
   for (const r of refs) names.push(r.name);
@@ -280,146 +312,312 @@ function unitNames(refs: { name: string }[], groups: string[] = []): string {
   return names.join("、");
 }
 
-/** The progress cell of a task nobody has reported on yet: one shared cell (cells are read only). */
-const EMPTY_PROGRESS: PlanCell = { v: "", s: "input" };
-
-/** Rows every unit sheet shares (read only): each table's header row, by the units column's label. */
-type HeaderRows = (otherLabel: string) => PlanCell[];
-
-function headerRows(t: PlanTranslate): HeaderRows {
-  const made = new Map<string, PlanCell[]>();
-  return (otherLabel) => {
-    let row = made.get(otherLabel);
-    if (!row) {
-      row = [
-        t("plan.col.id"),
-        t("plan.col.section"),
-        t("plan.col.title"),
-        t("plan.col.detail"),
-        otherLabel,
-        t("plan.col.deadline"),
-        t("plan.col.warning"),
-        t("plan.col.status"),
-        t("plan.col.progress"),
-      ].map((h) => c(h, "header"));
-      made.set(otherLabel, row);
-    }
-    return row;
-  };
+/** A form's table header (shared by every form: plan rows are read only). */
+function formHeaderRow(t: PlanTranslate): PlanCell[] {
+  return [
+    t("plan.col.id"),
+    t("plan.fcol.kind"),
+    t("plan.col.title"),
+    t("plan.col.detail"),
+    t("plan.fcol.others"),
+    t("plan.col.deadline"),
+    t("plan.col.warning"),
+    t("plan.fcol.last"),
+    t("plan.fcol.progress"),
+    t("plan.fcol.percent"),
+    t("plan.fcol.onSchedule"),
+    t("plan.fcol.problems"),
+    t("plan.fcol.nextSteps"),
+    t("plan.fcol.evidence"),
+    "",
+  ].map((h) => c(h, "header"));
 }
 
+/** What is on record for a unit and a task: its report this period, and its latest before. */
+interface OnRecord {
+  current: ProgressReport | null;
+  last: ProgressReport | null;
+}
+
+function reportsByUnitTask(input: PlanInput): (unit: string, key: string) => OnRecord {
+  const period = input.cycle?.period ?? "";
+  const map = new Map<string, OnRecord>();
+  for (const r of input.reports ?? []) {
+    if (r.state !== "taken") continue;
+    const k = `${r.unit}\u0000${r.key}`;
+    let e = map.get(k);
+    if (!e) map.set(k, (e = { current: null, last: null }));
+    // Reports are in the order recorded: a later one of the same period replaces an earlier one.
+    if (r.period === period) e.current = r;
+    else if (r.period < period && (!e.last || r.period >= e.last.period)) e.last = r;
+  }
+  const none: OnRecord = { current: null, last: null };
+  return (unit, key) => map.get(`${unit}\u0000${key}`) ?? none;
+}
+
+/** The text shown as last on record: the report's progress with its period, else the list's. */
+function lastText(r: ProgressReport | null, fallback: string): string {
+  if (!r) return fallback;
+  const pct = r.percent !== null ? `（${r.percent}%）` : "";
+  return `${r.period}：${r.progress}${pct}`;
+}
+
+const EMPTY_INPUT: PlanCell = { v: "", s: "input" };
+const input = (v: string | number | null | undefined): PlanCell =>
+  v === null || v === undefined || v === "" ? EMPTY_INPUT : c(v, "input");
+
+/**
+ * A unit's sheet as its return form: title, instructions, the header block, then one table of its
+ * tasks, lead first (one header, repeated on every printed page, so a continuation page is never
+ * under the wrong heading; the 类型 column says lead or cooperating). The fill-in cells are the
+ * only unlocked ones; a hidden column carries each row's identity.
+ */
 function unitSheet(
-  input: PlanInput,
+  input_: PlanInput,
   u: UnitTasks,
   name: string,
   cells: (i: number) => TaskRows,
-  header: HeaderRows,
+  header: PlanCell[],
+  onRecord: (unit: string, key: string) => OnRecord,
 ): SheetPlan {
-  const { list, t } = input;
+  const { t } = input_;
+  const cycle = input_.cycle;
+  const period = cycle?.period ?? input_.asOf.slice(0, 7);
+  const identity = { ledgerId: input_.ledgerId ?? "", period, unit: u.name };
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
-  // Heights as rows are added: task rows from lines measured once per task, the rest measured here.
   const heights: (number | undefined)[] = [];
-  const lastCol = UNIT_COL.progress;
+  const lastCol = FORM_COL.evidence;
   const push = (row: (PlanCell | null)[], mergedAcross = false) => {
     rows.push(row);
     const merge = mergedAcross ? { top: rows.length, left: 1, bottom: rows.length, right: lastCol } : null;
     if (merge) merges.push(merge);
-    heights.push(rowHeight(row, merge ? [merge] : undefined, UNIT_WIDTHS));
+    heights.push(rowHeight(row, merge ? [merge] : undefined, FORM_WIDTHS));
   };
-  push([c(t("plan.unitTitle", { unit: u.name, lead: u.lead.length, coop: u.coop.length }), "title")], true);
-  push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")], true);
+  const titleRow: (PlanCell | null)[] = [
+    c(t("plan.formTitle", { unit: u.name, period, lead: u.lead.length, coop: u.coop.length }), "title"),
+  ];
+  titleRow[FORM_COL.identity - 1] = c(formIdentity(identity), "code");
+  push(titleRow, true);
+  const month = Number(period.slice(5, 7)) || 1;
+  const dueDay = cycle?.settings.dueDay ?? 25;
+  const sendTo = cycle?.settings.sendTo;
+  push(
+    [
+      c(
+        t("plan.formNote", { period, month, dueDay }) + (sendTo ? t("plan.formSendTo", { sendTo }) : ""),
+        "note",
+      ),
+    ],
+    true,
+  );
+  push([c(t("plan.asOf", { date: input_.asOfText }), "subtitle")], true);
+  // The header block: 填报单位 (given), 填报人, 联系电话 / 填报日期, 单位负责人 (filled in).
+  const label = (k: "unit" | "reporter" | "phone" | "date" | "head") => c(t(`plan.form.${k}`), "header");
+  const block = (cellsOfRow: (PlanCell | null)[]) => {
+    rows.push(cellsOfRow);
+    merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 2 });
+    heights.push(undefined);
+  };
+  block([
+    label("unit"),
+    null,
+    c(u.name, "cell"),
+    label("reporter"),
+    EMPTY_INPUT,
+    label("phone"),
+    null,
+    EMPTY_INPUT,
+  ]);
+  merges.push({ top: rows.length, left: 6, bottom: rows.length, right: 7 });
+  block([label("date"), null, EMPTY_INPUT, label("head"), EMPTY_INPUT]);
+  push([]);
+  push(header);
+  const firstTaskRow = rows.length + 1;
 
-  const entries = input.previousProgress?.get(u.name) ?? [];
-  const progress = entries.length
-    ? matchProgress(
-        [...u.lead, ...u.coop].map((i) => {
-          const task = list.tasks[i]!;
-          return { key: i, id: task.id, section: task.section ?? "", title: task.title };
-        }),
-        entries,
-      )
-    : { found: new Map<number, string>(), orphans: [] };
-
-  let firstHeaderRow = 0;
-  const table = (label: string, indices: number[], lead: boolean) => {
-    push([]);
-    push([c(label, "tableLabel")], true);
-    push(header(lead ? t("plan.col.coopUnits") : t("plan.col.leadUnits")));
-    if (!firstHeaderRow) firstHeaderRow = rows.length;
-    if (indices.length === 0) {
-      push([c(t("plan.noTasks"), "note")]);
+  const detailWidth = formWidth(FORM_COL.detail);
+  const addTask = (i: number, lead: boolean) => {
+    const shared = cells(i);
+    const task = input_.list.tasks[i]!;
+    const rec = onRecord(u.name, shared.key);
+    const cur = rec.current;
+    const listText = cycle?.tasks[i]?.listText ?? task.status.text;
+    const last = c(lastText(rec.last, lead ? listText : ""), "cell");
+    const progress = input(cur?.progress);
+    const row: PlanCell[] = [
+      shared.id,
+      c(t(lead ? "plan.kind.lead" : "plan.kind.coop"), "cellCenter"),
+      shared.title,
+      shared.detail,
+      lead ? shared.othersLead : shared.othersCoop,
+      shared.deadline,
+      shared.warning,
+      last,
+      progress,
+      input(cur?.percent),
+      input(cur?.onSchedule),
+      input(cur?.problems),
+      input(cur?.nextSteps),
+      EMPTY_INPUT,
+      c(rowIdentity(identity, shared.key), "code"),
+    ];
+    const lines = Math.max(
+      shared.lines,
+      lead ? shared.linesLead : shared.linesCoop,
+      cellLines(last, formWidth(FORM_COL.last)),
+      cellLines(progress, formWidth(FORM_COL.progress)),
+      cellLines(row[FORM_COL.problems - 1], formWidth(FORM_COL.problems)),
+      cellLines(row[FORM_COL.nextSteps - 1], formWidth(FORM_COL.nextSteps)),
+    );
+    const detailLines = cellLines(shared.detail, detailWidth);
+    if (Math.max(lines, detailLines) <= MAX_ROW_LINES) {
+      rows.push(row);
+      heights.push(heightFor(Math.max(lines, detailLines)));
       return;
     }
-    const progressWidth = UNIT_WIDTHS[UNIT_COL.progress - 1]!;
-    for (let k = 0; k < indices.length; k++) {
-      const i = indices[k]!;
-      const shared = cells(i);
-      const row = lead ? shared.withCoop : shared.withLead;
-      const lines = lead ? shared.linesWithCoop : shared.linesWithLead;
-      const text = progress.found.get(i);
-      if (text) {
-        const progressCell = c(text, "input");
-        rows.push([...row.slice(0, UNIT_COL.progress - 1), progressCell]);
-        heights.push(heightFor(Math.max(lines, cellLines(progressCell, progressWidth))));
-      } else {
-        rows.push(row);
-        heights.push(heightFor(lines));
-      }
+    // Taller than a row can be: the detail runs on in continuation rows, so nothing is cut.
+    const chunks = splitForLines(task.detail, detailWidth, MAX_ROW_LINES);
+    rows.push([...row.slice(0, FORM_COL.detail - 1), c(chunks[0]!, "cell"), ...row.slice(FORM_COL.detail)]);
+    heights.push(heightFor(Math.max(lines, cellLines(c(chunks[0]!, "cell"), detailWidth))));
+    for (const chunk of chunks.slice(1)) {
+      const cont = c(chunk, "cell");
+      rows.push([c(t("plan.continued"), "cellCenter"), null, null, cont]);
+      heights.push(heightFor(cellLines(cont, detailWidth)));
     }
   };
-  table(t("plan.leadTable"), u.lead, true);
-  table(t("plan.coopTable"), u.coop, false);
-  if (progress.orphans.length) {
-    push([]);
-    push([c(t("plan.orphanTable"), "tableLabel")], true);
-    push(header(""));
-    for (const e of progress.orphans) {
-      push([
-        c(idValue(e.id), "cellCenter"),
-        c(e.section, "cell"),
-        c(e.title, "cell"),
-        c("", "cell"),
-        c("", "cell"),
-        c("", "cell"),
-        c("", "none"),
-        c("", "cellCenter"),
-        c(e.progress, "input"),
-      ]);
-    }
-  }
+  for (const i of u.lead) addTask(i, true);
+  for (const i of u.coop) addTask(i, false);
+  if (u.lead.length + u.coop.length === 0) push([c(t("plan.noTasks"), "note")]);
+  const lastTaskRow = rows.length;
+  const taskRange = (col: number) => ({ top: firstTaskRow, left: col, bottom: lastTaskRow, right: col });
   return {
     name,
     role: "unit",
     unit: u.name,
     rows,
     merges,
-    widths: UNIT_WIDTHS,
+    widths: FORM_WIDTHS,
     rowHeights: heights,
-    freeze: { rows: firstHeaderRow, cols: 0 },
+    freeze: { rows: FORM_HEADER_ROW, cols: 0 },
     print: {
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      titleRows: [firstHeaderRow, firstHeaderRow],
+      titleRows: [FORM_HEADER_ROW, FORM_HEADER_ROW],
       header: u.name,
     },
     tabColor: TAB.unit,
+    protect: true,
+    hiddenColumns: [FORM_COL.identity],
+    validations:
+      lastTaskRow >= firstTaskRow
+        ? [
+            { range: taskRange(FORM_COL.percent), kind: "decimal", min: 0, max: 100 },
+            { range: taskRange(FORM_COL.onSchedule), kind: "list", values: [t("plan.yes"), t("plan.no")] },
+          ]
+        : [],
+  };
+}
+
+/** Text cut into pieces that each fit `maxLines` lines of a column (cut at line ends, else anywhere). */
+function splitForLines(text: string, width: number, maxLines: number): string[] {
+  const perLine = Math.max(1, Math.floor((width - 1) / 2));
+  const budget = perLine * maxLines;
+  const out: string[] = [];
+  let rest = text;
+  while (cellLines({ v: rest, s: "cell" }, width) > maxLines) {
+    // Cut before the budget runs out, at a sentence end when one is near.
+    let cut = Math.max(1, budget - perLine * (rest.slice(0, budget).split("\n").length - 1));
+    const stop = Math.max(
+      rest.lastIndexOf("。", cut),
+      rest.lastIndexOf("；", cut),
+      rest.lastIndexOf("\n", cut),
+    );
+    if (stop > cut / 2) cut = stop + 1;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** The 进展记录 sheet: every report on record, oldest first. */
+function historySheet(input: PlanInput, name: string): SheetPlan {
+  const { t } = input;
+  const rows: (PlanCell | null)[][] = [];
+  const head: string[] = [];
+  head[HISTORY_COL.period - 1] = t("plan.hcol.period");
+  head[HISTORY_COL.unit - 1] = t("plan.hcol.unit");
+  head[HISTORY_COL.taskId - 1] = t("plan.col.id");
+  head[HISTORY_COL.title - 1] = t("plan.col.title");
+  head[HISTORY_COL.progress - 1] = t("plan.fcol.progress");
+  head[HISTORY_COL.percent - 1] = t("plan.fcol.percent");
+  head[HISTORY_COL.onSchedule - 1] = t("plan.fcol.onSchedule");
+  head[HISTORY_COL.problems - 1] = t("plan.fcol.problems");
+  head[HISTORY_COL.nextSteps - 1] = t("plan.fcol.nextSteps");
+  head[HISTORY_COL.reporter - 1] = t("plan.hcol.reporter");
+  head[HISTORY_COL.received - 1] = t("plan.hcol.received");
+  head[HISTORY_COL.file - 1] = t("plan.hcol.file");
+  head[HISTORY_COL.source - 1] = t("plan.hcol.source");
+  head[HISTORY_COL.state - 1] = t("plan.hcol.state");
+  head[HISTORY_COL.reason - 1] = t("plan.hcol.reason");
+  head[HISTORY_COL.code - 1] = "";
+  rows.push(head.map((h) => c(h, "header")));
+  for (const r of input.reports ?? []) {
+    const row: PlanCell[] = [];
+    row[HISTORY_COL.period - 1] = c(r.period, "cellCenter");
+    row[HISTORY_COL.unit - 1] = c(r.unit, "cell");
+    row[HISTORY_COL.taskId - 1] = c(idValue(r.taskId), "cellCenter");
+    row[HISTORY_COL.title - 1] = c(r.title, "cell");
+    row[HISTORY_COL.progress - 1] = c(r.progress, "cell");
+    row[HISTORY_COL.percent - 1] = c(r.percent, "number");
+    row[HISTORY_COL.onSchedule - 1] = c(r.onSchedule, "cellCenter");
+    row[HISTORY_COL.problems - 1] = c(r.problems, "cell");
+    row[HISTORY_COL.nextSteps - 1] = c(r.nextSteps, "cell");
+    row[HISTORY_COL.reporter - 1] = c(r.reporter, "cell");
+    row[HISTORY_COL.received - 1] = c(r.received, "cellCenter");
+    row[HISTORY_COL.file - 1] = c(r.file, "cell");
+    row[HISTORY_COL.source - 1] = c(t(`plan.hsource.${r.source}`), "cellCenter");
+    row[HISTORY_COL.state - 1] = c(
+      t(`plan.hstate.${r.state}`),
+      r.state === "taken" ? "green" : r.state === "conflict" ? "yellow" : "red",
+    );
+    row[HISTORY_COL.reason - 1] = c(r.reason, "cell");
+    row[HISTORY_COL.code - 1] = c(historyCode(r), "code");
+    rows.push(row);
+  }
+  return {
+    name,
+    role: "history",
+    rows,
+    merges: [],
+    widths: HISTORY_WIDTHS,
+    freeze: { rows: 1, cols: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: [1, 1],
+      header: t("plan.history"),
+    },
+    hiddenColumns: [HISTORY_COL.code],
+    tabColor: TAB.history,
   };
 }
 
 function summarySheet(
   input: PlanInput,
   name: string,
-  units: UnitTasks[],
+  _units: UnitTasks[],
   sheetNames: Map<string, string>,
   taskRow: (i: number) => { sheet: string; row: number; col: number } | null,
 ): SheetPlan {
   const { list, t, checks } = input;
+  const cycle = input.cycle;
   const rows: (PlanCell | null)[][] = [];
   const merges: SheetPlan["merges"] = [];
   const width = 8;
-  const mergeRow = (r: number) => merges.push({ top: r, left: 1, bottom: r, right: width });
+  const mergeRow = (r: number, left = 1) => merges.push({ top: r, left, bottom: r, right: width });
   rows.push([c(list.title ? `${list.title}\n${t("plan.summaryTitle")}` : t("plan.summaryTitle"), "title")]);
   mergeRow(1);
   rows.push([c(t("plan.asOf", { date: input.asOfText }), "subtitle")]);
@@ -431,47 +629,92 @@ function summarySheet(
 
   const w = checks.warnings;
   const tasks = list.tasks;
-  const tot = totals(list, w);
+  const tot = totals(list, w, cycle?.tasks);
   rows.push([]);
   rows.push([c(t("plan.totals"), "tableLabel")]);
   mergeRow(rows.length);
-  rows.push(
-    (["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport", "rate"] as const).map(
-      (k) => c(t(`plan.tot.${k}`), "header"),
-    ),
+  // The states add up to the total; then the warnings and the completion rate (lead tasks).
+  const stateKeys = ["tasks", "done", "inProgress", "notStarted", "notReported", "noReport"] as const;
+  rows.push(stateKeys.map((k) => c(t(`plan.tot.${k}`), "header")));
+  rows.push(stateKeys.map((k) => c(tot[k], "number")));
+  const warnKeys = ["overdue", "behind", "dueSoon"] as const;
+  rows.push([...warnKeys.map((k) => c(t(`plan.tot.${k}`), "header")), c(t("plan.tot.rate"), "header")]);
+  rows.push([...warnKeys.map((k) => c(tot[k], "number")), c(tot.rate, "percent")]);
+  const yearExpected = expectedProgress(
+    listStart(list.year, cycle?.settings.start),
+    `${list.year}-12-31`,
+    input.asOf,
   );
   rows.push([
-    ...(["tasks", "done", "inProgress", "notStarted", "overdue", "dueSoon", "noReport"] as const).map((k) =>
-      c(tot[k], "number"),
+    c(
+      t("plan.scheduleLine", {
+        expected: yearExpected ?? "—",
+        behind: tot.behind,
+        points: cycle?.settings.behindPoints ?? DEFAULT_BEHIND_POINTS,
+      }),
+      "note",
     ),
-    c(tot.rate, "percent"),
   ]);
+  mergeRow(rows.length);
 
-  // Per unit, worst first; units given a sheet only for earlier progress have no figures.
-  const stats = tallyUnits(list, w).sort(worstFirst);
+  // Per unit that leads tasks, worst first: red, yellow, 未报送, then completion.
+  const stats = tallyUnits(
+    list,
+    w,
+    cycle ? { tasks: cycle.tasks, reporting: cycle.reporting } : undefined,
+  ).sort(worstFirst);
+  const leading = stats.filter((s) => s.lead > 0);
   rows.push([]);
   rows.push([c(t("plan.byUnit"), "tableLabel")]);
   mergeRow(rows.length);
   rows.push(
-    (["unit", "lead", "coop", "done", "overdue", "dueSoon", "rate", "warning"] as const).map((k) =>
+    (["unit", "lead", "done", "overdue", "behind", "notReported", "rate", "change"] as const).map((k) =>
       c(t(`plan.col.${k}`), "header"),
     ),
   );
   const unitFrom = rows.length + 1;
-  for (const s of stats) {
+  leading.forEach((s, k) => {
     const sheet = sheetNames.get(s.name);
+    const before = cycle?.previous?.units.get(s.name);
+    const change = before
+      ? t("plan.change", {
+          rate: signed(Math.round(((s.rate ?? 0) - (before.rate ?? 0)) * 100)),
+          rank: signed(before.rank - (k + 1)),
+        })
+      : "—";
     rows.push([
       c(s.name, "link", sheet ? { sheet, row: 1, col: 1 } : undefined),
       c(s.lead, "number"),
-      c(s.cooperating, "number"),
       c(s.done, "number"),
       c(s.overdue, s.overdue ? "red" : "number"),
-      c(s.dueSoon, s.dueSoon ? "blue" : "number"),
+      c(s.behind, s.behind ? "yellow" : "number"),
+      c(s.notReported, s.notReported ? "yellow" : "number"),
       c(s.rate, "percent"),
-      c(t(`plan.warn.${s.worst}`), WARN_STYLE[s.worst]),
+      c(change, "cellCenter"),
     ]);
-  }
+  });
   const unitTo = rows.length;
+  const coopOnly = stats.filter((s) => s.lead === 0).map((s) => s.name);
+  if (coopOnly.length) {
+    rows.push([c(t("plan.coopOnly", { n: coopOnly.length, units: coopOnly.join("、") }), "note")]);
+    mergeRow(rows.length);
+  }
+  if (cycle && cycle.reporting.size + stats.filter((s) => s.notReported).length > 0) {
+    const owing = leading.filter((s) => !cycle.reporting.has(s.name)).map((s) => s.name);
+    const rate = leading.length ? (leading.length - owing.length) / leading.length : 0;
+    rows.push([
+      c(
+        t("plan.reportingLine", {
+          period: cycle.period,
+          rate: Math.round(rate * 1000) / 10,
+          n: owing.length,
+          units: owing.join("、") || "—",
+        }),
+        "note",
+      ),
+    ]);
+    mergeRow(rows.length);
+  }
 
   rows.push([]);
   rows.push([c(t("plan.bySection"), "tableLabel")]);
@@ -500,28 +743,31 @@ function summarySheet(
   rows.push([]);
   rows.push([c(t("plan.redList"), "tableLabel")]);
   mergeRow(rows.length);
-  // 重点任务 | 序号 | 牵头单位 (3 columns) | 完成时限 (2) | 逾期天数
-  const redRow = (r: number) => {
-    merges.push({ top: r, left: 3, bottom: r, right: 5 }, { top: r, left: 6, bottom: r, right: 7 });
-  };
+  // 重点任务 | 序号 | 牵头单位 | 完成时限 | 预警 | 逾期天数 | 最新进展 (2)
+  const redRow = (r: number) => merges.push({ top: r, left: 7, bottom: r, right: 8 });
   rows.push([
     c(t("plan.col.title"), "header"),
     c(t("plan.col.id"), "header"),
     c(t("plan.col.leadUnits"), "header"),
-    c(null, "header"),
-    c(null, "header"),
     c(t("plan.col.deadline"), "header"),
-    c(null, "header"),
+    c(t("plan.col.warning"), "header"),
     c(t("plan.col.daysOverdue"), "header"),
+    c(t("plan.col.latest"), "header"),
+    c(null, "header"),
   ]);
   redRow(rows.length);
-  const red = tasks.map((x, i) => i).filter((i) => w[i] === "red");
-  if (red.length === 0) rows.push([c(t("plan.noRed"), "note")]);
-  for (const i of red) {
+  const late = [
+    ...tasks.map((_, i) => i).filter((i) => w[i] === "red"),
+    ...tasks.map((_, i) => i).filter((i) => w[i] === "yellow"),
+  ];
+  if (late.length === 0) rows.push([c(t("plan.noRed"), "note")]);
+  for (const i of late) {
     const task = tasks[i]!;
     const due = effectiveDue(task);
     const leadName = task.lead[0]?.name;
     const sheet = leadName ? sheetNames.get(leadName) : undefined;
+    const red = w[i] === "red";
+    const latest = cycle?.tasks[i]?.latest;
     rows.push([
       c(task.title, "cell", taskRow(i) ?? undefined),
       c(idValue(task.id), "cellCenter"),
@@ -530,11 +776,11 @@ function summarySheet(
         sheet ? "link" : "cell",
         sheet ? { sheet, row: 1, col: 1 } : undefined,
       ),
-      c(null, "cell"),
-      c(null, "cell"),
       c(due ?? "", "cellCenter"),
+      c(t(`plan.warn.${w[i]!}`), WARN_STYLE[w[i]!]),
+      c(red && due ? daysBetween(due, input.asOf) : null, red ? "red" : "number"),
+      c(latest ? `${latest.period}：${task.status.text}` : task.status.text, "cell"),
       c(null, "cell"),
-      c(due ? daysBetween(due, input.asOf) : null, "red"),
     ]);
     redRow(rows.length);
   }
@@ -543,12 +789,14 @@ function summarySheet(
     role: "summary",
     rows,
     merges,
-    widths: [30, 9, 9, 9, 9, 9, 11, 9],
+    widths: [30, 9, 14, 11, 9, 9, 14, 22],
     print: { orientation: "portrait", paper: "A4", fitToWidth: true, header: t("plan.summaryTitle") },
     dataBars: unitTo >= unitFrom ? [{ fromRow: unitFrom, toRow: unitTo, col: 7 }] : [],
     tabColor: TAB.summary,
   };
 }
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function findingsSheet(
   input: PlanInput,

@@ -21,7 +21,8 @@ export type StyleId =
   | "green"
   | "none"
   | "input"
-  | "note";
+  | "note"
+  | "code";
 
 export interface CellStyle {
   bold?: boolean;
@@ -53,8 +54,10 @@ export const STYLES: Record<StyleId, CellStyle> = {
   blue: { fill: "FFBDD7EE", color: "FF1F4E79", bold: true, border: true, align: "center" },
   green: { fill: "FFC6EFCE", color: "FF006100", border: true, align: "center" },
   none: { border: true, align: "center", color: "FF808080" },
-  input: { wrap: true, border: true, fill: "FFFFFDE7" },
+  input: { wrap: true, border: true, fill: "FFFFF2CC", unlocked: true },
   note: { color: "FF7F7F7F", wrap: true },
+  /** Machine text in a hidden column (a return form's row identity): never wraps a row taller. */
+  code: { color: "FF7F7F7F", size: 8 },
 };
 
 export type CellValueOut = string | number | null;

@@ -6,8 +6,12 @@ import { type PlanCell, STYLES, type SheetPlan } from "./model";
 
 /** Points per line at the default size (10.5 pt) and the smallest height of a row. */
 const LINE_POINTS = 14;
-/** Beyond this many lines a row is capped; the text stays in the cell, readable when selected. */
-const MAX_LINES = 12;
+/**
+ * The most lines a row holds: Excel's tallest row is 409 points. Generated sheets whose text needs
+ * more continue it on the next row (the return form) rather than cut it on paper.
+ */
+export const MAX_ROW_LINES = 28;
+const MAX_LINES = MAX_ROW_LINES;
 const DEFAULT_SIZE = 10.5;
 
 /** Lines a wrapped text needs in a cell `width` characters wide (at least one). */

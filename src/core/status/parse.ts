@@ -25,6 +25,17 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * The state the words or the percentage of a progress text say, or "unknown" when they say none
+ * (a reader telling a status column from task text asks this).
+ */
+export function statedState(text: string): StatusState {
+  for (const r of RULES) if (r.re.test(text)) return r.state;
+  const percent = findPercent(text);
+  if (percent === null) return "unknown";
+  return percent >= 100 ? "done" : percent === 0 ? "not_started" : "in_progress";
+}
+
 export function parseStatus(progress: string | null | undefined, onSchedule?: string | null): Status {
   const text = (progress ?? "").trim();
   const flag = (onSchedule ?? "").trim();
@@ -50,6 +61,9 @@ export function parseStatus(progress: string | null | undefined, onSchedule?: st
   // 是否达序: 否 means behind schedule; 是 means on schedule (in progress unless done).
   if (/^(否|未达序|不达序|N|No|no)$/.test(flag) && state !== "done") state = "behind";
   else if (/^(是|达序|Y|Yes|yes)$/.test(flag) && state === "unknown") state = "in_progress";
+  // Progress written in words the rules do not know (主体完工, 一季度完成投资12亿元) is still a
+  // report: in progress, its text shown — never counted as not reported.
+  if (state === "unknown" && text) state = "in_progress";
   const shown = flag && !text ? flag : text;
   return { text: shown, state, percent };
 }

@@ -7,7 +7,9 @@
  * as cooperating on it (the LEAD_ALSO_COOPERATING check reports that writing instead).
  */
 import type { Warning } from "../checks/warnings";
+import type { TaskCycle } from "../cycle/reports";
 import type { TaskList, UnitRef } from "../model";
+import { stateBucket } from "../report/figures";
 import { compareNames } from "../text/collate";
 
 export interface UnitTally {
@@ -22,10 +24,15 @@ export interface UnitTally {
   readonly coopTasks: readonly number[];
   readonly lead: number;
   readonly cooperating: number;
-  /** Lead tasks done, overdue, due soon (by the warnings given). */
+  /** Lead tasks by state (done, in progress, 未报送) and by warning (overdue, behind, due soon). */
   readonly done: number;
+  readonly inProgress: number;
+  readonly notReported: number;
   readonly overdue: number;
+  readonly behind: number;
   readonly dueSoon: number;
+  /** True when the unit reported for the current period; null before the cycle begins. */
+  readonly reported: boolean | null;
   /** Share of lead tasks done; null for a unit that leads nothing. */
   readonly rate: number | null;
   /** The worst warning among its lead tasks. */
@@ -41,16 +48,31 @@ interface Building {
   leadTasks: number[];
   coopTasks: number[];
   done: number;
+  inProgress: number;
+  notReported: number;
   overdue: number;
+  behind: number;
   dueSoon: number;
   worst: Warning;
+  reported: boolean | null;
+}
+
+/** The monthly cycle over the list, when it has begun: each task's cycle and who reported. */
+export interface TallyCycle {
+  readonly tasks: readonly TaskCycle[];
+  readonly reporting?: ReadonlySet<string>;
 }
 
 /**
  * Every unit named in the list as lead or cooperating, in order of first mention. `warnings`
- * (one per task, from the checks) gives the overdue and due-soon counts; without it they are 0.
+ * (one per task, from the checks) gives the overdue, behind and due-soon counts; without it they
+ * are 0. `cycle` (once reports exist) gives 未报送 and whether each unit reported.
  */
-export function tallyUnits(list: TaskList, warnings: readonly Warning[] = []): UnitTally[] {
+export function tallyUnits(
+  list: TaskList,
+  warnings: readonly Warning[] = [],
+  cycle?: TallyCycle,
+): UnitTally[] {
   const byName = new Map<string, Building>();
   const get = (r: UnitRef): Building => {
     let u = byName.get(r.name);
@@ -62,9 +84,13 @@ export function tallyUnits(list: TaskList, warnings: readonly Warning[] = []): U
         leadTasks: [],
         coopTasks: [],
         done: 0,
+        inProgress: 0,
+        notReported: 0,
         overdue: 0,
+        behind: 0,
         dueSoon: 0,
         worst: "none",
+        reported: cycle?.reporting ? cycle.reporting.has(r.name) : null,
       };
       byName.set(r.name, u);
     }
@@ -75,12 +101,16 @@ export function tallyUnits(list: TaskList, warnings: readonly Warning[] = []): U
   const counted = (xs: number[], i: number) => xs.length > 0 && xs[xs.length - 1] === i;
   list.tasks.forEach((task, i) => {
     const w = warnings[i] ?? "none";
+    const bucket = stateBucket(task, cycle?.tasks[i]);
     for (const r of task.lead) {
       const u = get(r);
       if (counted(u.leadTasks, i)) continue;
       u.leadTasks.push(i);
-      if (task.status.state === "done") u.done++;
+      if (bucket === "done") u.done++;
+      if (bucket === "inProgress") u.inProgress++;
+      if (bucket === "notReported") u.notReported++;
       if (w === "red") u.overdue++;
+      if (w === "yellow") u.behind++;
       if (w === "blue") u.dueSoon++;
       if (WARN_RANK[w] > WARN_RANK[u.worst]) u.worst = w;
     }
@@ -103,14 +133,16 @@ export function byWorkload(a: UnitTally, b: UnitTally): number {
 }
 
 /**
- * Worst first (the leaders' summary): most overdue, then most due soon, then the lowest
- * completion rate, then most lead tasks.
+ * Worst first (the leaders' summary): most overdue (red), then most behind (yellow), then most
+ * 未报送, then the lowest completion rate, then most due soon, then most lead tasks.
  */
 export function worstFirst(a: UnitTally, b: UnitTally): number {
   return (
     b.overdue - a.overdue ||
-    b.dueSoon - a.dueSoon ||
+    b.behind - a.behind ||
+    b.notReported - a.notReported ||
     (a.rate ?? 2) - (b.rate ?? 2) ||
+    b.dueSoon - a.dueSoon ||
     b.lead - a.lead ||
     compareNames(a.name, b.name)
   );

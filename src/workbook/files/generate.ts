@@ -42,6 +42,8 @@ export interface GenerateResult {
   checks: CheckResult;
   plan: WorkbookPlan;
   read: WorkbookRead;
+  /** The monthly cycle as this run read it (the period, each task's reported state). */
+  cycle: WorkbookRead["cycle"];
   splitFiles: string[];
 }
 
@@ -86,7 +88,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
       splitFiles.push(file);
     }
   }
-  return { output, list: read.list, checks: read.checks, plan, read, splitFiles };
+  return { output, list: read.list, checks: read.checks, plan, read, cycle: read.cycle, splitFiles };
 }
 
 /** Write a file; a failure never leaves half a file and is said plainly. */

@@ -4,7 +4,7 @@
  * deadlines by their dates, status by its words, the id by its small increasing numbers.
  */
 import { parseDeadline } from "../../deadlines/parse";
-import { parseStatus } from "../../status/parse";
+import { statedState } from "../../status/parse";
 import { normalizeText, tidy } from "../../text/normalize";
 import { UNIT_SUFFIX, isCatchAll, splitResponsibility } from "../../units/responsibility";
 import { type CellValue, cellText } from "../grid";
@@ -51,7 +51,7 @@ function deadlineLike(v: CellValue, text: string): boolean {
 }
 
 function statusLike(text: string): boolean {
-  return parseStatus(text).state !== "unknown";
+  return statedState(text) !== "unknown";
 }
 
 const ID = /^(\d{1,4}(\.\d{1,3})*|[（(]?[一二三四五六七八九十]{1,3}[)）]?)[.．、]?$/;

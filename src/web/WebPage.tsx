@@ -2,7 +2,7 @@
  * The ledger in any browser: the pane's steps over files picked in the page (issue 15). Only what
  * a page does differently lives here: picking or dropping the list, and downloading what was made.
  */
-import { Button, Field, ProgressBar, Text, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { Field, ProgressBar, Text, makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import { zipSync } from "fflate";
 import { type DragEvent, useEffect, useMemo, useState } from "react";
 import type { GenerateOutcome } from "../app/session";
@@ -11,6 +11,8 @@ import type { Lang } from "../i18n";
 import { App } from "../taskpane/App";
 import { type ShellParts, usePane } from "../taskpane/context";
 import { withTraditionalConverter } from "../taskpane/converter";
+import { CollectStep } from "./CollectStep";
+import { DownloadLink } from "./download";
 import { FileBook, ledgerFileName, openFileSession, unitWorkbooksZip, yieldToPage } from "./files";
 
 const useStyles = makeStyles({
@@ -82,18 +84,6 @@ function Picker({ book, onOpened }: { book: FileBook; onOpened: (name: string) =
   );
 }
 
-/** A link that saves bytes as a file, made once and let go when it is no longer shown. */
-function useObjectUrl(bytes: Uint8Array | null, type: string): string | null {
-  const url = useMemo(
-    () => (bytes ? URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type })) : null),
-    [bytes, type],
-  );
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
-  return url;
-}
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 function Downloads({ book, result }: { book: FileBook; result: GenerateOutcome }) {
   const { t } = usePane();
   const styles = useStyles();
@@ -119,29 +109,28 @@ function Downloads({ book, result }: { book: FileBook; result: GenerateOutcome }
       live = false;
     };
   }, [book, result]);
-  const ledgerUrl = useObjectUrl(ledger, XLSX);
-  const zipUrl = useObjectUrl(zip?.bytes ?? null, "application/zip");
   const ledgerName = ledgerFileName(book.name);
   const zipName = ledgerName.replace(/\.xlsx?m?$/, ".zip").replace("（台账）", "（各单位填报表）");
   return (
     <div className={styles.downloads} data-testid="downloads">
-      {ledgerUrl && (
-        <Button
-          as="a"
-          appearance="primary"
-          href={ledgerUrl}
-          download={ledgerName}
-          data-testid="download-ledger"
-        >
-          {t("web.downloadLedger", { name: ledgerName })}
-        </Button>
+      {ledger && (
+        <DownloadLink
+          bytes={ledger}
+          name={ledgerName}
+          label={t("web.downloadLedger", { name: ledgerName })}
+          testId="download-ledger"
+          primary
+        />
       )}
-      {zipUrl && zip ? (
+      {zip ? (
         <>
           <Text role="status">{t("web.zipDone", { n: zip.count })}</Text>
-          <Button as="a" href={zipUrl} download={zipName} data-testid="download-zip">
-            {t("web.downloadZip", { n: zip.count })}
-          </Button>
+          <DownloadLink
+            bytes={zip.bytes}
+            name={zipName}
+            label={t("web.downloadZip", { n: zip.count })}
+            testId="download-zip"
+          />
         </>
       ) : (
         <Field validationMessage={t("web.zipProgress")} validationState="none">
@@ -174,6 +163,7 @@ export function WebPage({ initialLang, today }: WebPageProps) {
       today={today()}
       shell={shell}
       readOnStart={false}
+      collect={<CollectStep book={book} onLedger={setOpened} />}
       notice={(t) => (
         <Text size={200} role="note" data-testid="private">
           {t("web.private")}

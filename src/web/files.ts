@@ -35,7 +35,9 @@ export function baseName(name: string): string {
 
 export function ledgerFileName(name: string): string {
   const macro = /\.xlsm$/i.test(name);
-  return `${baseName(name)}（台账）${macro ? ".xlsm" : ".xlsx"}`;
+  // A ledger picked again (to collect into) keeps its name.
+  const base = baseName(name).replace(/（台账）$/, "");
+  return `${base}（台账）${macro ? ".xlsm" : ".xlsx"}`;
 }
 
 /** The file a unit's return workbook is saved as (a sheet name is already a safe file name, nearly). */

@@ -5,7 +5,15 @@
  * artifacts/ (not in git); axe-core checks each step.
  */
 import { execFileSync } from "child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
@@ -154,7 +162,7 @@ describeIfChromium("the ledger page in a real browser", () => {
       await page.getByLabel("统计截至").fill("2024-07-01");
       await page.getByRole("button", { name: "运行检查" }).click();
       await expect(page.getByTestId("warning-counts").textContent()).resolves.toBe(
-        "红 2 · 黄 2 · 蓝 1 · 绿 13",
+        "红 2 · 黄 3 · 蓝 1 · 绿 12",
       );
       const overdue = page.locator("li").filter({ hasText: "第 5 项已逾期" });
       await expect(overdue.getByTestId("finding-cell").textContent()).resolves.toMatch(/E10/);
@@ -192,6 +200,49 @@ describeIfChromium("the ledger page in a real browser", () => {
       // Each is a workbook of its unit's one sheet.
       const one = files.find((f) => f.startsWith("县乡村振兴局"))!;
       await expect(sheetNames(zip[one]!)).resolves.toEqual(["县乡村振兴局"]);
+
+      // 4 收集: two units fill their return workbook (as Excel would save it) and send it back.
+      const dir = mkdtempSync(path.join(os.tmpdir(), "task-ledger-returns-"));
+      const filled: { unit: string; title: string; progress: string }[] = [];
+      for (const f of files.filter((x) => /^县(乡村振兴|交通运输)局/.test(x))) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(zip[f]!) as unknown as ArrayBuffer);
+        const ws = wb.worksheets[0]!;
+        const row = ws.getRow(8);
+        const title = String(row.getCell(3).value);
+        const progress = `${ws.name}：已完成招标，进入施工`;
+        row.getCell(9).value = progress;
+        row.getCell(10).value = 60;
+        await wb.xlsx.writeFile(path.join(dir, f));
+        filled.push({ unit: ws.name, title, progress });
+      }
+      expect(filled.length).toBe(2);
+      await page
+        .getByLabel("选择回收的填报表")
+        .setInputFiles(filled.map((x) => path.join(dir, `${x.unit}.xlsx`)));
+      await page.getByRole("button", { name: "收集填报表" }).click();
+      const report = page.getByTestId("collect-report");
+      await report.waitFor({ timeout: 60_000 });
+      await expect(report.textContent()).resolves.toMatch(/收到 2 个单位的报表/);
+      const [collectedDl] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("download-collected").click(),
+      ]);
+      expect(collectedDl.suggestedFilename()).toBe("longxian-2024-sample（台账）.xlsx");
+      if (way.startsWith("as a local")) {
+        await page.getByTestId("step-collect").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(ARTIFACTS, "web-4-collect.png"), fullPage: true });
+      }
+      expect(await axe(page)).toEqual([]);
+      const collected = await bytesOf(collectedDl);
+      expect(userPartsKept(readParts(input), readParts(collected))).toEqual([]);
+      const after = new ExcelJS.Workbook();
+      await after.xlsx.load(Buffer.from(collected) as unknown as ArrayBuffer);
+      const record = after.getWorksheet("进展记录");
+      expect(record).toBeDefined();
+      const recorded: string[] = [];
+      record!.eachRow((r) => recorded.push(r.values ? JSON.stringify(r.values) : ""));
+      for (const x of filled) expect(recorded.some((r) => r.includes(x.progress))).toBe(true);
 
       // Not one request beyond the page itself.
       expect(outside(requests, own)).toEqual([]);

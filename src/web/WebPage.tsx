@@ -87,23 +87,27 @@ function Picker({ book, onOpened }: { book: FileBook; onOpened: (name: string) =
 function Downloads({ book, result }: { book: FileBook; result: GenerateOutcome }) {
   const { t } = usePane();
   const styles = useStyles();
-  const [ledger, setLedger] = useState<Uint8Array | null>(null);
-  const [zip, setZip] = useState<{ bytes: Uint8Array; count: number } | null>(null);
-  const [progress, setProgress] = useState(0);
+  // What was written, for which generation: a new result shows nothing of the one before.
+  const [ledgerOf, setLedger] = useState<{ of: GenerateOutcome; bytes: Uint8Array } | null>(null);
+  const [zipOf, setZip] = useState<{ of: GenerateOutcome; bytes: Uint8Array; count: number } | null>(null);
+  const [progressOf, setProgress] = useState<{ of: GenerateOutcome; value: number } | null>(null);
+  const ledger = ledgerOf?.of === result ? ledgerOf.bytes : null;
+  const zip = zipOf?.of === result ? zipOf : null;
+  const progress = progressOf?.of === result ? progressOf.value : 0;
   useEffect(() => {
     let live = true;
     const plan = book.lastPlan;
     void (async () => {
       await yieldToPage();
       if (!live) return;
-      setLedger(book.port.bytes());
+      setLedger({ of: result, bytes: book.port.bytes() });
       if (!plan) return;
       const z = await unitWorkbooksZip(
         plan,
         (files) => zipSync(files, { level: 0 }),
-        (done, total) => live && setProgress(done / total),
+        (done, total) => live && setProgress({ of: result, value: done / total }),
       );
-      if (live) setZip(z);
+      if (live) setZip({ of: result, ...z });
     })();
     return () => {
       live = false;
@@ -134,7 +138,7 @@ function Downloads({ book, result }: { book: FileBook; result: GenerateOutcome }
         </>
       ) : (
         <Field validationMessage={t("web.zipProgress")} validationState="none">
-          <ProgressBar value={progress} data-testid="zip-progress" />
+          <ProgressBar value={progress} aria-label={t("web.zipProgress")} data-testid="zip-progress" />
         </Field>
       )}
     </div>
@@ -154,7 +158,7 @@ export function WebPage({ initialLang, today }: WebPageProps) {
     canSelect: false,
     canEdit: false,
     source: <Picker book={book} onOpened={setOpened} />,
-    generated: (r) => <Downloads key={r.summarySheet + String(Date.now())} book={book} result={r} />,
+    generated: (r) => <Downloads book={book} result={r} />,
   };
   return (
     <App

@@ -192,7 +192,9 @@ describeIfChromium("the ledger page in a real browser", () => {
         expect.arrayContaining(["任务清单", "部门名录", "汇总", "检查结果", "县乡村振兴局"]),
       );
 
-      const units = names.filter((n) => !["任务清单", "部门名录", "汇总", "检查结果"].includes(n));
+      const units = names.filter(
+        (n) => !["任务清单", "部门名录", "汇总", "检查结果", "进展记录"].includes(n),
+      );
       const zip = unzipSync(await bytesOf(zipDl));
       const files = Object.keys(zip).sort();
       expect(files.length).toBe(39);

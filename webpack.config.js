@@ -6,6 +6,11 @@
  *   npm run build -- --env offline                 office.js bundled, for isolated intranets
  *   npm run dev-server                             https://localhost:3000
  *   webpack --env test                             the pane with the test host's fake Office (browser test)
+ *   webpack --mode production --env ledgerTest     the browser page alone, into dist/ledger-test (its test)
+ *
+ * The browser page (src/web, issue 15) is one HTML file with its script inlined: it works opened
+ * from the add-in's server and as a local file (file://), and fetches nothing — no chunk, no
+ * worker, no font.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -55,6 +60,69 @@ async function httpsOptions() {
   }
 }
 
+/** Puts the page's scripts into its HTML and drops the script files: the page then loads nothing. */
+class InlineScriptsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("InlineScripts", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("InlineScripts", (data) => {
+        const inline = (tag) => {
+          if (tag.tagName !== "script" || !tag.attributes.src) return tag;
+          const file = String(tag.attributes.src).replace(/^\.?\//, "");
+          const source = compilation.assets[file].source().toString();
+          compilation.deleteAsset(file);
+          // "</script" inside the code would end the element early.
+          const body = source.replace(/<\/script/gi, "<\\/script");
+          return { tagName: "script", voidTag: false, attributes: {}, innerHTML: body, meta: tag.meta };
+        };
+        data.headTags = data.headTags.map(inline);
+        data.bodyTags = data.bodyTags.map(inline);
+        return data;
+      });
+    });
+  }
+}
+
+/** The standalone page: one chunk (dynamic imports folded in), inlined into ledger.html. */
+function ledgerConfig(production, outDir) {
+  return {
+    name: "ledger",
+    mode: production ? "production" : "development",
+    devtool: false,
+    entry: { ledger: "./src/web/index.tsx" },
+    output: { path: outDir, filename: "[name].js", clean: false },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      fallback: { fs: false, path: false, os: false, util: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: "ledger.html",
+        template: "./src/web/ledger.html",
+        chunks: ["ledger"],
+        inject: "body",
+        scriptLoading: "blocking",
+        minify: false,
+      }),
+      new InlineScriptsPlugin(),
+      new webpack.IgnorePlugin({
+        resourceRegExp: /^opencc-js\/t2cn$/,
+        contextRegExp: /[\\/]src[\\/]core[\\/]text$/,
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   // Only `webpack serve` (npm run dev-server) needs a certificate: a build never creates, installs
@@ -62,6 +130,7 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const test = Boolean(env.test);
   const offline = Boolean(env.offline);
+  if (env.ledgerTest) return ledgerConfig(production, path.resolve(__dirname, "dist/ledger-test"));
   const url = production ? env.url || PRODUCTION_URL : DEV_URL;
   const officeJs = test
     ? '<script src="fake-host.js"></script>'
@@ -90,7 +159,8 @@ module.exports = async (env = {}, argv = {}) => {
     });
   }
 
-  return {
+  const pane = {
+    name: "pane",
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
@@ -101,7 +171,13 @@ module.exports = async (env = {}, argv = {}) => {
     // The .docx import (mammoth and its zip and XML libraries) and the traditional-character
     // converter (opencc-js) are chunks of their own, fetched from the pane's own folder the first
     // time a step needs them: the first load carries neither.
-    output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      // The page (built beside the pane) is not the pane's to remove.
+      clean: { keep: /^ledger\.html$/ },
+    },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // A dynamic import() names its module with .js, as TypeScript's node16 resolution asks.
@@ -153,4 +229,6 @@ module.exports = async (env = {}, argv = {}) => {
         }
       : {}),
   };
+  // The test build is the pane's (with the fake host); the dev server serves the pane.
+  return test || serving ? pane : [pane, ledgerConfig(production, outDir)];
 };

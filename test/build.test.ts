@@ -49,7 +49,11 @@ describe("npm run build", () => {
   beforeAll(() => {
     const statsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "task-ledger-stats-")), "stats.json");
     home = build([`--json=${statsFile}`], { ADDIN_URL: "https://ledger.county.example/addin/" }).home;
-    stats = JSON.parse(readFileSync(statsFile, "utf8")) as Stats;
+    // The build is two compilations (the pane, the page): the pane's stats are its own child.
+    const all = JSON.parse(readFileSync(statsFile, "utf8")) as Stats & {
+      children?: (Stats & { name?: string })[];
+    };
+    stats = all.children?.find((c) => c.name === "pane") ?? all;
   }, 180_000);
 
   it("writes the pane, the command page, icons and a manifest pointing at the production address", () => {
@@ -88,6 +92,14 @@ describe("npm run build", () => {
         true,
       ]);
     }
+  });
+
+  it("writes the browser page as one file that loads nothing (issue 15)", () => {
+    const html = readFileSync(path.join(WEB, "ledger.html"), "utf8");
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+    expect(existsSync(path.join(WEB, "ledger.js"))).toBe(false);
+    // The pane beside it is as it was.
+    expect(existsSync(path.join(WEB, "taskpane.html"))).toBe(true);
   });
 
   it("--env offline bundles office.js and its Excel host files beside the pane", () => {

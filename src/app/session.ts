@@ -21,7 +21,7 @@ import { type GenerateOptions, generate } from "./generate";
 import { importList } from "./import";
 import { type RunFlags, type RunOptions, columnsOf } from "./options";
 import type { ApplyProgress, WorkbookPort } from "./port";
-import { readWorkbook, storedSettings } from "./read";
+import { type ListInput, readWorkbook, storedSettings } from "./read";
 
 /** A workbook a shell holds open: the port, plus going to a cell and editing one. */
 export interface OpenWorkbook extends WorkbookPort {
@@ -104,9 +104,18 @@ export type DocxExtractor = (
   file: string,
 ) => Promise<import("../core/read/docx").DocxContent>;
 
-export function openSession(book: OpenWorkbook, today: () => string, extractDocx: DocxExtractor): Session {
+/**
+ * `input` says where the list is: in the workbook (the pane, an .xlsx picked in the page) or a
+ * list given from outside it (a .csv picked in the page), written as a sheet when generating.
+ */
+export function openSession(
+  book: OpenWorkbook,
+  today: () => string,
+  extractDocx: DocxExtractor,
+  input: () => ListInput = () => ({ kind: "workbook" }),
+): Session {
   const ctx = () => ({ today: today(), file: "workbook" });
-  const read = (flags: RunFlags) => readWorkbook(book, { kind: "workbook" }, flags, ctx());
+  const read = (flags: RunFlags) => readWorkbook(book, input(), flags, ctx());
   return {
     async read(flags) {
       const r = await read(flags);

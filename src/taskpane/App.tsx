@@ -17,14 +17,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type Lang, translator } from "../i18n";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type Lang, type Translate, translator } from "../i18n";
 import { sayError } from "../app/errors";
 import type { MappingRequest } from "../app/options";
 import { ReadError } from "../core/read/raw";
 import type { SessionState } from "../app/session";
-import type { PaneSession } from "../workbook/excel-api/ledger";
-import { Pane, type PaneContext } from "./context";
+import { PANE_PARTS, Pane, type PaneContext, type ShellParts, type ShellSession } from "./context";
 import { CheckStep } from "./steps/CheckStep";
 import { CollectStep } from "./steps/CollectStep";
 import { GenerateStep } from "./steps/GenerateStep";
@@ -57,14 +56,32 @@ const useStyles = makeStyles({
   lang: { minWidth: "6.5rem" },
 });
 
+const STEPS = ["source", "check", "generate", "collect", "summary"] as const;
+
 export interface AppProps {
-  session: PaneSession;
+  session: ShellSession;
   initialLang: Lang;
   /** Today, YYYY-MM-DD, from the host's clock. */
   today: string;
+  /** What the shell adds or leaves out (the pane's when not given). */
+  shell?: ShellParts;
+  /** Read the workbook at once (the pane); the page waits for a file. */
+  readOnStart?: boolean;
+  /** A line under the title (the page: the files stay on this machine). */
+  notice?: (t: Translate) => ReactNode;
+  /** The shell's own 收集 step (the page's: returns into its ledger file); else the pane's. */
+  collectStep?: ReactNode;
 }
 
-export function App({ session, initialLang, today }: AppProps) {
+export function App({
+  session,
+  initialLang,
+  today,
+  shell = PANE_PARTS,
+  readOnStart = true,
+  notice,
+  collectStep,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
@@ -84,7 +101,7 @@ export function App({ session, initialLang, today }: AppProps) {
         : failure instanceof Error
           ? failure.message
           : String(failure);
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(!readOnStart);
   const first = useRef(true);
 
   const flags = useMemo(
@@ -125,24 +142,30 @@ export function App({ session, initialLang, today }: AppProps) {
 
   // First read: nothing chosen yet, so the workbook's stored settings (the as-of date, the
   // window, the columns) win over the defaults; the pane shows what the read used.
+  const reload = useCallback(async () => {
+    setState(null);
+    setSheet(undefined);
+    try {
+      const s = await session.read({});
+      setAsOf(s.options.asOf);
+      setDueSoonDays(s.options.dueSoonDays);
+      setMapping(s.options.mapping);
+      setState(s);
+    } finally {
+      setLoaded(true);
+    }
+  }, [session]);
+
   useEffect(() => {
-    if (!first.current) return;
+    if (!first.current || !readOnStart) return;
     first.current = false;
-    void act(async () => {
-      try {
-        const s = await session.read({});
-        setAsOf(s.options.asOf);
-        setDueSoonDays(s.options.dueSoonDays);
-        setMapping(s.options.mapping);
-        setState(s);
-      } finally {
-        setLoaded(true);
-      }
-    });
-  }, [act, session]);
+    void act(reload);
+  }, [act, reload, readOnStart]);
 
   const ctx: PaneContext = {
     session,
+    shell,
+    reload,
     lang,
     t,
     state,
@@ -171,6 +194,7 @@ export function App({ session, initialLang, today }: AppProps) {
               <div>
                 <Text size={200}>{t("ui.subtitle")}</Text>
               </div>
+              {notice && <div>{notice(t)}</div>}
             </div>
             <Select
               className={styles.lang}
@@ -194,7 +218,7 @@ export function App({ session, initialLang, today }: AppProps) {
             </MessageBar>
           )}
           {!loaded && <Spinner size="tiny" label={t("ui.loading")} />}
-          {(["source", "check", "generate", "collect", "summary"] as const).map((step, i) => (
+          {STEPS.map((step, i) => (
             <section
               key={step}
               className={styles.step}
@@ -208,7 +232,7 @@ export function App({ session, initialLang, today }: AppProps) {
               {step === "source" && <SourceStep />}
               {step === "check" && <CheckStep />}
               {step === "generate" && <GenerateStep />}
-              {step === "collect" && <CollectStep />}
+              {step === "collect" && (collectStep ?? <CollectStep />)}
               {step === "summary" && <SummaryStep />}
             </section>
           ))}

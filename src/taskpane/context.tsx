@@ -1,13 +1,36 @@
 /** What every step needs: the workbook session, the language, and today's date (the pane owns the clock). */
-import { createContext, useContext } from "react";
+import { type ReactNode, createContext, useContext } from "react";
 import type { MappingRequest } from "../app/options";
-import type { CollectOutcome, SessionState } from "../app/session";
+import type { CollectOutcome, GenerateOutcome, Session, SessionState } from "../app/session";
 import type { PickedFile } from "../workbook/package/returns";
-import type { PaneSession } from "../workbook/excel-api/ledger";
+import type { Features } from "../workbook/excel-api/commands";
 import type { Lang, Translate } from "../i18n";
 
+/** A session as a shell holds it: the Excel features only where Excel is the host. */
+export type ShellSession = Session & { features?: Features };
+
+/**
+ * What differs between the shells sharing the steps: the pane goes to cells and edits them in the
+ * open workbook; the browser page works on files, so it adds a file picker and downloads instead.
+ */
+export interface ShellParts {
+  /** Clicking a finding selects its cell (the pane); otherwise the cell is only named. */
+  canSelect: boolean;
+  /** Suggested unit names can be written into the list's cells (the pane). */
+  canEdit: boolean;
+  /** Above the source step's controls: where the list comes from (the page's file picker). */
+  source?: ReactNode;
+  /** Below a finished generation: what to do with it (the page's downloads). */
+  generated?: (r: GenerateOutcome) => ReactNode;
+}
+
+export const PANE_PARTS: ShellParts = { canSelect: true, canEdit: true };
+
 export interface PaneContext {
-  session: PaneSession;
+  session: ShellSession;
+  shell: ShellParts;
+  /** Read afresh as at the start: the workbook's stored settings over the defaults (a new file picked). */
+  reload: () => Promise<void>;
   lang: Lang;
   t: Translate;
   state: SessionState | null;

@@ -6,7 +6,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MessageKey } from "../../src/i18n";
-import { Pane, type PaneContext } from "../../src/taskpane/context";
+import { PANE_PARTS, Pane, type PaneContext } from "../../src/taskpane/context";
 import { CheckStep } from "../../src/taskpane/steps/CheckStep";
 import { CollectReportView, CollectStep } from "../../src/taskpane/steps/CollectStep";
 import type { CollectOutcome } from "../../src/app/session";
@@ -96,6 +96,8 @@ describe("the pane in a pseudo locale", () => {
       session: {
         features: { freezeAndLinks: false, printLayout: false, conditionalFormats: false, readMerges: false },
       } as unknown as PaneContext["session"],
+      shell: PANE_PARTS,
+      reload: async () => undefined,
       lang: "en",
       t: pseudo,
       state: s,

@@ -6,7 +6,7 @@ import { totals } from "../../src/core/report/figures";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { type Lang, translator } from "../../src/i18n";
-import { Pane, type PaneContext } from "../../src/taskpane/context";
+import { PANE_PARTS, Pane, type PaneContext } from "../../src/taskpane/context";
 import { SourceStep } from "../../src/taskpane/steps/SourceStep";
 import { readWorkbook } from "../../src/app/read";
 import { ExcelWorkbook } from "../../src/workbook/excel-api/ledger";
@@ -47,6 +47,8 @@ async function state(rows: (string | number | null)[][]): Promise<SessionState> 
 function render(s: SessionState, lang: Lang, mapping: PaneContext["mapping"] = {}): string {
   const ctx = {
     session: {},
+    shell: PANE_PARTS,
+    reload: async () => undefined,
     lang,
     t: translator(lang),
     state: s,

@@ -64,6 +64,7 @@ export function CheckStep() {
     act,
     busy,
     session,
+    shell,
   } = usePane();
   const styles = useStyles();
   const [unit, setUnit] = useState("");
@@ -168,18 +169,23 @@ export function CheckStep() {
                 const where = f.ref ? formatRef(f.ref) : "";
                 return (
                   <li key={`${f.code}-${i}`} className={`${styles.item} ${styles[sev]}`}>
-                    <Button
-                      appearance="transparent"
-                      className={styles.finding}
-                      disabled={f.ref?.kind !== "cell"}
-                      title={where ? t("ui.check.goto", { ref: where }) : undefined}
-                      onClick={() => act(() => session.select(f.ref!))}
-                      data-testid="finding"
-                    >
-                      {r.message}
-                    </Button>
-                    {where && <Caption1> · {where}</Caption1>}
-                    {f.suggestion &&
+                    {shell.canSelect ? (
+                      <Button
+                        appearance="transparent"
+                        className={styles.finding}
+                        disabled={f.ref?.kind !== "cell"}
+                        title={where ? t("ui.check.goto", { ref: where }) : undefined}
+                        onClick={() => act(() => session.select(f.ref!))}
+                        data-testid="finding"
+                      >
+                        {r.message}
+                      </Button>
+                    ) : (
+                      <Text data-testid="finding">{r.message}</Text>
+                    )}
+                    {where && <Caption1 data-testid="finding-cell"> · {where}</Caption1>}
+                    {shell.canEdit &&
+                      f.suggestion &&
                       (f.code === "PROBABLE_TYPO" || f.code === "UNKNOWN_UNIT") &&
                       f.ref?.kind === "cell" && (
                         <div>

@@ -26,19 +26,23 @@ const useStyles = makeStyles({
 });
 
 export function GenerateStep() {
-  const { t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy, refresh, state } = usePane();
+  const { t, lang, asOf, dueSoonDays, mapping, sheet, session, act, busy, refresh, state, shell } = usePane();
   const styles = useStyles();
   const [towns, setTowns] = useState(false);
   const [sheetLang, setSheetLang] = useState<Lang>(lang);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<GenerateOutcome | null>(null);
-  const missing = [
-    !session.features.excelApi1_7 && t("ui.feature.freeze"),
-    !session.features.excelApi1_8 && t("ui.feature.validation"),
-    !session.features.excelApi1_9 && t("ui.feature.print"),
-    !session.features.excelApi1_6 && t("ui.feature.bars"),
-    !session.features.excelApi1_13 && t("ui.feature.merged"),
-  ].filter(Boolean);
+  // Only Excel's API lacks features on older hosts; written files have them all.
+  const features = session.features;
+  const missing = features
+    ? [
+        !features.excelApi1_7 && t("ui.feature.freeze"),
+        !features.excelApi1_8 && t("ui.feature.validation"),
+        !features.excelApi1_9 && t("ui.feature.print"),
+        !features.excelApi1_6 && t("ui.feature.bars"),
+        !features.excelApi1_13 && t("ui.feature.merged"),
+      ].filter(Boolean)
+    : [];
   const go = (name: string) => act(() => session.select({ kind: "cell", sheet: name, row: 1, col: 1 }));
   return (
     <div className={styles.grid}>
@@ -90,15 +94,20 @@ export function GenerateStep() {
       {result && (
         <div className={styles.grid} data-testid="generate-result">
           <Text role="status">{t("ui.gen.done", { n: result.unitSheets.length })}</Text>
-          <Link onClick={() => go(result.summarySheet)}>{t("ui.gen.openSummary")}</Link>
+          {shell.canSelect && <Link onClick={() => go(result.summarySheet)}>{t("ui.gen.openSummary")}</Link>}
+          {shell.generated?.(result)}
           <details>
             <summary>{t("ui.gen.units")}</summary>
             <div className={styles.links}>
-              {result.unitSheets.map((s) => (
-                <Link key={s} onClick={() => go(s)}>
-                  {s}
-                </Link>
-              ))}
+              {result.unitSheets.map((s) =>
+                shell.canSelect ? (
+                  <Link key={s} onClick={() => go(s)}>
+                    {s}
+                  </Link>
+                ) : (
+                  <Text key={s}>{s}</Text>
+                ),
+              )}
             </div>
           </details>
         </div>

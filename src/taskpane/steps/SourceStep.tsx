@@ -29,7 +29,10 @@ const useStyles = makeStyles({
 });
 
 export function SourceStep() {
-  const { state, t, sheet, setSheet, mapping, setMapping, refresh, act, busy, session } = usePane();
+  const { state, t, sheet, setSheet, mapping, setMapping, refresh, reload, act, busy, session, shell } =
+    usePane();
+  // Nothing read yet (the page before a file is picked): the imported sheet is read as the list.
+  const readIfNone = () => (state ? Promise.resolve() : reload());
   const styles = useStyles();
   const [text, setText] = useState("");
   // The sheet last imported into: said in the pane's current language, whenever it changes.
@@ -56,6 +59,7 @@ export function SourceStep() {
   const anyInferred = FIELDS.some((f) => inferredReason(f) !== undefined);
   return (
     <div className={styles.grid}>
+      {shell.source}
       <Field label={t("ui.source.sheet")}>
         <Select
           value={sheet ?? state?.list.source.sheet ?? ""}
@@ -131,6 +135,7 @@ export function SourceStep() {
                   setImported(name);
                   setSheet(name);
                   setText("");
+                  await readIfNone();
                 })
               }
             >
@@ -149,6 +154,7 @@ export function SourceStep() {
                     const name = await session.importDocx(await file.arrayBuffer(), t);
                     setImported(name);
                     setSheet(name);
+                    await readIfNone();
                   });
                 }}
               />

@@ -18,7 +18,7 @@ import { DIRECTORY_SHEET, readDirectoryGrid } from "../../core/units/directory-s
 import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
 import { ReadError } from "../../core/read/raw";
-import { nodeDeflate } from "./node-deflate";
+import { nodeDeflate, nodeInflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -81,7 +81,7 @@ export function emptyWorkbook(): PackagePort {
 export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<PackagePort> {
   checkIsWorkbook(bytes, file);
   try {
-    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate }));
+    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate, inflate: nodeInflate }));
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,

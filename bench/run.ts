@@ -189,22 +189,31 @@ const generateArgs = (input: string, output: string) => [
 /**
  * `task-ledger generate` (the bundled CLI) on the list's workbook, alone in a process of its own:
  * wall time and peak resident memory (everything: start, reading, checks, plan, writing), and the
- * I/O floor on the same input and output.
+ * I/O floor on the same input and output, each run of the one followed by a run of the other so
+ * both meet the same load on a shared machine.
  */
 function generateCommand(size: (typeof SIZES)[number], input: string, dir: string) {
   const output = path.join(dir, `out-${size.tasks}.xlsx`);
-  const runs = spawnTimed(
-    size.commandRuns,
-    [{ name: "generate", args: generateArgs(input, output), rss: true }],
-    dir,
-  ).generate!;
-  if (!existsSync(output)) throw new Error(`generate wrote no ${output}`);
-  const floor = ioFloor(input, output);
-  const ms = median(runs.ms);
+  const runs: number[] = [];
+  const rss: number[] = [];
+  const floors: { ms: number; inflateMs: number; deflateMs: number }[] = [];
+  for (let i = 0; i < size.commandRuns; i++) {
+    const g = spawnTimed(
+      1,
+      [{ name: "generate", args: generateArgs(input, output), rss: true }],
+      dir,
+    ).generate!;
+    runs.push(g.ms[0]!);
+    rss.push(g.peakRssMb[0] ?? 0);
+    if (!existsSync(output)) throw new Error(`generate wrote no ${output}`);
+    floors.push(ioFloor(input, output));
+  }
+  const ms = median(runs);
+  const floor = floors.sort((a, b) => a.ms - b.ms)[Math.floor(floors.length / 2)]!;
   return {
     generateMs: Math.round(ms),
     generateUsPerTask: Math.round((ms / size.tasks) * 1000),
-    peakRssMb: Math.round(Math.max(...runs.peakRssMb.map((x) => x ?? 0))),
+    peakRssMb: Math.round(Math.max(...rss)),
     ioFloorMs: Math.round(floor.ms),
     floorInflateMs: Math.round(floor.inflateMs),
     floorDeflateMs: Math.round(floor.deflateMs),

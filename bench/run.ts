@@ -1,6 +1,9 @@
 /**
- * npm run bench: core, files and add-in figures at 300 / 3,000 / 30,000 tasks, against targets.
- * Prints a table and writes bench/results.json. Run on an idle machine; figures are medians.
+ * npm run bench: the goals of issue 16, each with its figure and met / missed, measured in one run
+ * on the same files: the bundled CLI (npm run package) against a bare `node -e ''` and against the
+ * I/O floor, its peak memory, the in-process stages (core, files, add-in) and honest anchors
+ * (the floor, ExcelJS's own streaming writer writing the same cells). Prints the tables and writes
+ * bench/results.json. Run on an idle machine; figures are medians.
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "child_process";
@@ -25,11 +28,15 @@ import { similarUnitNames, syntheticGrid, unitNames } from "./synthetic";
 const ROOT = path.join(__dirname, "..", "..", "..");
 /** BENCH_QUICK=1: the two small sizes only, to try the bench itself (figures not for the README). */
 const QUICK = process.env.BENCH_QUICK === "1";
+/** Sizes; `inProcess: false` measures the command only (the in-process stages would hold gigabytes). */
 const SIZES = [
-  { tasks: 300, units: 60, runs: 7 },
-  { tasks: 3000, units: 300, runs: 5 },
-  { tasks: 30000, units: 1000, runs: 5 },
-].slice(0, QUICK ? 2 : 3);
+  { tasks: 300, units: 60, runs: 7, commandRuns: 5, inProcess: true },
+  { tasks: 3000, units: 300, runs: 5, commandRuns: 3, inProcess: true },
+  { tasks: 30000, units: 1000, runs: 5, commandRuns: 3, inProcess: true },
+  { tasks: 100000, units: 3000, runs: 1, commandRuns: 1, inProcess: false },
+].slice(0, QUICK ? 2 : 4);
+/** The bundled CLI, as `npm install -g dist/task-ledger.tgz` installs it. */
+const BUNDLE = path.join(ROOT, "dist", "package", "dist", "cli", "task-ledger.js");
 const AS_OF = "2024-07-01";
 const t = translator("zh-CN");
 
@@ -123,10 +130,11 @@ async function listWorkbook(tasks: number, units: number, file: string): Promise
 }
 
 /**
- * The files path: the plan written as the generate command writes it (the package writer, Node's
- * deflate), against the floor — a bare ExcelJS script writing the same cells, nothing else.
+ * The files path in process: the plan written as the generate command writes it (the package
+ * writer, Node's deflate) into a new workbook, against an anchor writing the same cells into a new
+ * workbook too: ExcelJS's own streaming writer (its fastest path, shared strings, zlib).
  */
-async function files(plan: WorkbookPlan, dir: string): Promise<{ ms: number; floorMs: number }> {
+async function files(plan: WorkbookPlan, dir: string): Promise<{ ms: number; excelStreamMs: number }> {
   gc();
   const start = performance.now();
   const port = new PackagePort(undefined, { deflate: nodeDeflate });
@@ -134,37 +142,93 @@ async function files(plan: WorkbookPlan, dir: string): Promise<{ ms: number; flo
   writeFileSync(path.join(dir, "files.xlsx"), port.bytes());
   const ms = performance.now() - start;
   gc();
-  const fstart = performance.now();
-  const bare = new ExcelJS.Workbook();
+  const sstart = performance.now();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path.join(dir, "exceljs-stream.xlsx"),
+    useSharedStrings: true,
+  });
   for (const s of plan.sheets) {
-    const ws = bare.addWorksheet(s.name);
-    s.rows.forEach((row, r) =>
-      row.forEach((cell, c) => cell && cell.v !== null && (ws.getCell(r + 1, c + 1).value = cell.v)),
-    );
+    const ws = wb.addWorksheet(s.name);
+    for (const row of s.rows) ws.addRow(row.map((c) => c?.v ?? null)).commit();
+    ws.commit();
   }
-  await bare.xlsx.writeFile(path.join(dir, "floor.xlsx"));
-  const floorMs = performance.now() - fstart;
-  return { ms, floorMs };
+  await wb.commit();
+  return { ms, excelStreamMs: performance.now() - sstart };
 }
 
-/**
- * `task-ledger generate` on the list's workbook, in a process of its own: wall time and the
- * process's peak resident memory (everything: reading, checks, plan, writing).
- */
-function generateCommand(input: string, output: string): { ms: number; peakRssMb: number } {
-  const hook = path.join(ROOT, "bench", "max-rss.js");
-  const bin = path.join(ROOT, "src", "cli", "bin.js");
-  const start = performance.now();
+interface Timed {
+  ms: number[];
+  peakRssMb: (number | null)[];
+}
+
+/** Commands timed by bench/spawn-timer.js, a small process of its own (see there why). */
+function spawnTimed(
+  runs: number,
+  commands: { name: string; args: string[]; rss?: boolean }[],
+  cwd: string,
+): Record<string, Timed> {
   const r = spawnSync(
     process.execPath,
-    ["-r", hook, bin, "generate", input, "-o", output, "--as-of", AS_OF],
-    { encoding: "utf8" },
+    [path.join(ROOT, "bench", "spawn-timer.js"), JSON.stringify({ runs, commands, cwd })],
+    { encoding: "utf8", maxBuffer: 1 << 24 },
   );
-  const ms = performance.now() - start;
-  const m = /max-rss-kb=(\d+)/.exec(r.stderr);
-  if (!m || !existsSync(output))
-    throw new Error(`generate failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-  return { ms, peakRssMb: Number(m[1]) / 1024 };
+  if (r.status !== 0) throw new Error(`timing failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as Record<string, Timed>;
+}
+
+/** The I/O floor of one generate (bench/io-floor.ts), in a process of its own. */
+function ioFloor(input: string, output: string): { ms: number; inflateMs: number; deflateMs: number } {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "io-floor.js"), input, output, "3"], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`the I/O floor failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as { ms: number; inflateMs: number; deflateMs: number };
+}
+
+const generateArgs = (input: string, output: string) => [
+  BUNDLE,
+  "generate",
+  input,
+  "-o",
+  output,
+  "--as-of",
+  AS_OF,
+  "--allow-large",
+];
+
+/**
+ * `task-ledger generate` (the bundled CLI) on the list's workbook, alone in a process of its own:
+ * wall time and peak resident memory (everything: start, reading, checks, plan, writing), and the
+ * I/O floor on the same input and output, each run of the one followed by a run of the other so
+ * both meet the same load on a shared machine.
+ */
+function generateCommand(size: (typeof SIZES)[number], input: string, dir: string) {
+  const output = path.join(dir, `out-${size.tasks}.xlsx`);
+  const runs: number[] = [];
+  const rss: number[] = [];
+  const floors: { ms: number; inflateMs: number; deflateMs: number }[] = [];
+  for (let i = 0; i < size.commandRuns; i++) {
+    const g = spawnTimed(
+      1,
+      [{ name: "generate", args: generateArgs(input, output), rss: true }],
+      dir,
+    ).generate!;
+    runs.push(g.ms[0]!);
+    rss.push(g.peakRssMb[0] ?? 0);
+    if (!existsSync(output)) throw new Error(`generate wrote no ${output}`);
+    floors.push(ioFloor(input, output));
+  }
+  const ms = median(runs);
+  const floor = floors.sort((a, b) => a.ms - b.ms)[Math.floor(floors.length / 2)]!;
+  return {
+    generateMs: Math.round(ms),
+    generateUsPerTask: Math.round((ms / size.tasks) * 1000),
+    peakRssMb: Math.round(Math.max(...rss)),
+    ioFloorMs: Math.round(floor.ms),
+    floorInflateMs: Math.round(floor.inflateMs),
+    floorDeflateMs: Math.round(floor.deflateMs),
+    floorRatio: round2(ms / floor.ms),
+  };
 }
 
 async function addin(tasks: number, units: number) {
@@ -238,117 +302,106 @@ async function similarNames(units: number): Promise<{ normalMs: number; similarM
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Wall time of one process run to its end. */
-function timed(args: string[], cwd: string): number {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
-  const ms = performance.now() - start;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed: ${r.stderr.slice(-1000)}`);
-  return ms;
-}
-
 /**
- * Start-up as a user feels it: a bare `node -e ''` against `task-ledger check` on a 300 × 60 list, the
- * compiled CLI and the bundled one (npm run package), interleaved in the same run (medians of 7).
+ * Start-up as a user feels it, on a 300 × 60 list: a bare `node -e ''` against the bundled CLI's
+ * `check` and `generate`, interleaved in the same run (medians of 9).
  */
 function commandLine(input: string, dir: string) {
-  const bundle = path.join(ROOT, "dist", "package", "dist", "cli", "task-ledger.js");
-  const compiled = path.join(ROOT, "src", "cli", "bin.js");
-  const check = (bin: string) => [bin, "check", input, "--as-of", AS_OF];
-  const bare: number[] = [];
-  const tsc: number[] = [];
-  const bundled: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    bare.push(timed(["-e", ""], dir));
-    tsc.push(timed(check(compiled), dir));
-    if (existsSync(bundle)) bundled.push(timed(check(bundle), dir));
-  }
-  const bareMs = median(bare);
+  const runs = spawnTimed(
+    9,
+    [
+      { name: "bare", args: ["-e", ""] },
+      { name: "check", args: [BUNDLE, "check", input, "--as-of", AS_OF] },
+      { name: "generate", args: generateArgs(input, path.join(dir, "startup-out.xlsx")) },
+    ],
+    dir,
+  );
+  const bare = median(runs.bare!.ms);
+  const check = median(runs.check!.ms);
+  const generate = median(runs.generate!.ms);
   return {
-    bareNodeMs: Math.round(bareMs),
-    checkMs: Math.round(median(tsc)),
-    checkRatio: round2(median(tsc) / bareMs),
-    bundledCheckMs: bundled.length ? Math.round(median(bundled)) : null,
-    bundledCheckRatio: bundled.length ? round2(median(bundled) / bareMs) : null,
+    bareNodeMs: Math.round(bare),
+    checkMs: Math.round(check),
+    checkRatio: round2(check / bare),
+    generateMs: Math.round(generate),
+    generateRatio: round2(generate / bare),
   };
 }
 
 async function main() {
+  if (!existsSync(BUNDLE)) throw new Error(`no bundled CLI at ${BUNDLE}: run npm run package first`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "task-ledger-bench-"));
+  const inputOf = (tasks: number) => path.join(dir, `list-${tasks}.xlsx`);
+  // The lists as the .xlsx files a user hands to the command (untimed).
+  for (const size of SIZES) await listWorkbook(size.tasks, size.units, inputOf(size.tasks));
+  gc();
+  const cli = commandLine(inputOf(300), dir);
+  console.error("measured the command line's start");
+
   const rows: Record<string, unknown>[] = [];
   for (const size of SIZES) {
-    const coreRuns: number[] = [];
-    let heap = 0;
-    let plan: WorkbookPlan | null = null;
-    for (let i = 0; i < size.runs; i++) {
-      // Each run starts from the state a user's run starts from: no earlier plan kept alive.
-      const r = await core(size.tasks, size.units);
-      coreRuns.push(r.ms);
-      heap = Math.max(heap, r.heapMb);
-      if (i === size.runs - 1) plan = r.plan;
-    }
-    const regenMs = median([
-      await regeneratePlan(size.tasks, size.units, plan!),
-      await regeneratePlan(size.tasks, size.units, plan!),
-      await regeneratePlan(size.tasks, size.units, plan!),
-    ]);
-    const fileRuns: { ms: number; floorMs: number }[] = [];
-    for (let i = 0; i < Math.min(size.runs, 3); i++) fileRuns.push(await files(plan!, dir));
-    plan = null;
-    const input = path.join(dir, `list-${size.tasks}.xlsx`);
-    await listWorkbook(size.tasks, size.units, input);
-    const commandRuns: { ms: number; peakRssMb: number }[] = [];
-    for (let i = 0; i < Math.min(size.runs, 3); i++)
-      commandRuns.push(generateCommand(input, path.join(dir, `out-${size.tasks}.xlsx`)));
-    const a = await addin(size.tasks, size.units);
-    const coreMs = median(coreRuns);
-    const filesMs = median(fileRuns.map((f) => f.ms));
-    const floorMs = median(fileRuns.map((f) => f.floorMs));
-    rows.push({
+    const row: Record<string, unknown> = {
       tasks: size.tasks,
       units: size.units,
-      coreMs: Math.round(coreMs),
-      coreHeapMb: Math.round(heap),
-      usPerTask: Math.round((coreMs / size.tasks) * 1000),
-      regenPlanMs: Math.round(regenMs),
-      filesMs: Math.round(filesMs),
-      floorMs: Math.round(floorMs),
-      filesRatio: Math.round((filesMs / floorMs) * 100) / 100,
-      generateMs: Math.round(median(commandRuns.map((c) => c.ms))),
-      peakRssMb: Math.round(Math.max(...commandRuns.map((c) => c.peakRssMb))),
-      readSyncs: a.check.syncs,
-      readMaxRequestB: a.check.maxRequest,
-      readSentB: a.check.bytes,
-      readMaxResponseKb: Math.round(a.check.maxResponse / 1024),
-      webReadSyncs: a.webRead.syncs,
-      webReadMaxResponseKb: Math.round(a.webRead.maxResponse / 1024),
-      generateSyncs: a.generate.syncs,
-      syncBudget: a.generate.budget,
-      generateMaxRequestKb: Math.round(a.generate.maxRequest / 1024),
-      generateMb: Math.round((a.generate.bytes / 1024 / 1024) * 10) / 10,
-    });
+      ...generateCommand(size, inputOf(size.tasks), dir),
+    };
+    if (size.inProcess) Object.assign(row, await inProcess(size, dir));
+    rows.push(row);
     console.error(`measured ${size.tasks} tasks`);
   }
   const p = pane();
-  const big = rows.at(-1)!;
-  const mid = rows[1]!;
-  const cli = commandLine(path.join(dir, "list-300.xlsx"), dir);
-  console.error("measured the command line's start");
   const similar = [];
   for (const units of QUICK ? [1000] : [4000, 8000]) similar.push({ units, ...(await similarNames(units)) });
   console.error("measured similar unit names");
+
+  const at = (tasks: number) => rows.find((r) => r.tasks === tasks) as Record<string, number> | undefined;
+  const mid = at(3000)!;
+  const big = at(30000);
+  const huge = at(100000);
+  const quick = "not measured (BENCH_QUICK)";
   /** Each goal with the figure it is judged on, and met / missed (or why it was not measured). */
-  const goal = (name: string, figure: string | null, met: boolean | null, why = "not measured") => ({
+  const goal = (name: string, figure: string | null, met: boolean | null, why = quick) => ({
     goal: name,
     figure: figure ?? why,
     met: met === null ? "not measured" : met ? "met" : "missed",
   });
+  const ms = (x: number) => `${x.toLocaleString("en")} ms`;
   const targets = [
-    goal("core 30k×1000 under 1 s", `${big.coreMs as number} ms`, (big.coreMs as number) < 1000),
+    goal(
+      "`generate` 300×60 ≤ 4× bare node",
+      `${ms(cli.generateMs)} vs ${ms(cli.bareNodeMs)} = ${cli.generateRatio}×`,
+      cli.generateRatio <= 4,
+    ),
+    goal(
+      "`check` 300×60 ≤ 3× bare node",
+      `${ms(cli.checkMs)} vs ${ms(cli.bareNodeMs)} = ${cli.checkRatio}×`,
+      cli.checkRatio <= 3,
+    ),
+    goal(
+      "`generate` 30k×1000 ≤ 5× the I/O floor",
+      big ? `${ms(big.generateMs!)} vs ${ms(big.ioFloorMs!)} = ${big.floorRatio}×` : null,
+      big ? big.floorRatio! <= 5 : null,
+    ),
+    goal(
+      "`generate` 30k×1000 peak RSS ≤ 400 MB",
+      big ? `${big.peakRssMb} MB` : null,
+      big ? big.peakRssMb! <= 400 : null,
+    ),
+    goal(
+      "`generate` 100k×3000 peak RSS under 1 GB",
+      huge ? `${huge.peakRssMb} MB` : null,
+      huge ? huge.peakRssMb! < 1024 : null,
+    ),
+    goal(
+      "`generate` time linear 30k→100k (per task ≤ 1.5×)",
+      big && huge ? `${big.generateUsPerTask} → ${huge.generateUsPerTask} µs/task` : null,
+      big && huge ? huge.generateUsPerTask! <= 1.5 * big.generateUsPerTask! : null,
+    ),
+    goal("core 30k×1000 under 1 s", big ? ms(big.coreMs!) : null, big ? big.coreMs! < 1000 : null),
     goal(
       "core linear 3k→30k (per task ≤ 1.5×)",
-      `${mid.usPerTask as number} → ${big.usPerTask as number} µs/task`,
-      (big.usPerTask as number) <= 1.5 * (mid.usPerTask as number),
+      big ? `${mid.usPerTask} → ${big.usPerTask} µs/task` : null,
+      big ? big.usPerTask! <= 1.5 * mid.usPerTask! : null,
     ),
     ...similar.map((x) =>
       goal(
@@ -358,40 +411,23 @@ async function main() {
       ),
     ),
     goal(
-      "`check` 300×60 ≤ 3× bare node (bundled CLI)",
-      cli.bundledCheckMs === null
-        ? null
-        : `${cli.bundledCheckMs} vs ${cli.bareNodeMs} ms = ${cli.bundledCheckRatio}× (compiled CLI ${cli.checkRatio}×)`,
-      cli.bundledCheckRatio === null ? null : cli.bundledCheckRatio <= 3,
-      "no bundle (npm run package)",
-    ),
-    goal(
-      "files within 1.5× the bare ExcelJS floor at 30k",
-      `${big.filesRatio as number}×`,
-      (big.filesRatio as number) <= 1.5,
-    ),
-    goal(
-      "generate's peak memory under 1 GB at 30k",
-      `${big.peakRssMb as number} MB`,
-      (big.peakRssMb as number) < 1024,
-    ),
-    goal(
       "reading takes at most 2 syncs",
-      rows.map((r) => r.readSyncs).join(" / "),
-      rows.every((r) => (r.readSyncs as number) <= 2),
+      inRows(rows)
+        .map((r) => r.readSyncs)
+        .join(" / "),
+      inRows(rows).every((r) => r.readSyncs! <= 2),
     ),
     goal(
       "generating within 2 + one sync per 4 MB",
-      rows.map((r) => `${r.generateSyncs as number} (${r.syncBudget as number})`).join(" / "),
-      rows.every((r) => (r.generateSyncs as number) <= (r.syncBudget as number)),
+      inRows(rows)
+        .map((r) => `${r.generateSyncs} (${r.syncBudget})`)
+        .join(" / "),
+      inRows(rows).every((r) => r.generateSyncs! <= r.syncBudget!),
     ),
     goal(
       "no request over 5 MB",
-      `${Math.max(...rows.map((r) => r.generateMaxRequestKb as number))} KB`,
-      rows.every(
-        (r) =>
-          (r.readMaxRequestB as number) < 5 * 1024 * 1024 && (r.generateMaxRequestKb as number) < 5 * 1024,
-      ),
+      `${Math.max(...inRows(rows).map((r) => r.generateMaxRequestKb!))} KB`,
+      inRows(rows).every((r) => r.readMaxRequestB! < 5 * 1024 * 1024 && r.generateMaxRequestKb! < 5 * 1024),
     ),
     goal(
       "pane's first load ≤ 200 KB gzipped",
@@ -412,14 +448,16 @@ async function main() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
+    loadAverage: os.loadavg().map((x) => round2(x)),
   };
   console.table(rows);
   console.log("pane:", p);
-  console.log("command line:", cli);
+  console.log("command line (300 × 60, bundled CLI):", cli);
   console.table(similar);
   console.table(targets);
   console.log("machine:", machine);
   rmSync(dir, { recursive: true, force: true });
+  if (QUICK) return; // quick figures are not the README's
   writeFileSync(
     path.join(ROOT, "bench", "results.json"),
     JSON.stringify(
@@ -428,6 +466,56 @@ async function main() {
       2,
     ) + "\n",
   );
+}
+
+/** The sizes measured in process too (the add-in figures among them). */
+const inRows = (rows: Record<string, unknown>[]) =>
+  rows.filter((r) => r.coreMs !== undefined) as Record<string, number>[];
+
+/** Core, regenerate, files and add-in for one size, in this process. */
+async function inProcess(size: (typeof SIZES)[number], dir: string): Promise<Record<string, number>> {
+  const coreRuns: number[] = [];
+  let heap = 0;
+  let plan: WorkbookPlan | null = null;
+  for (let i = 0; i < size.runs; i++) {
+    // Each run starts from the state a user's run starts from: no earlier plan kept alive.
+    plan = null;
+    const r = await core(size.tasks, size.units);
+    coreRuns.push(r.ms);
+    heap = Math.max(heap, r.heapMb);
+    plan = r.plan;
+  }
+  const regenMs = median([
+    await regeneratePlan(size.tasks, size.units, plan!),
+    await regeneratePlan(size.tasks, size.units, plan!),
+    await regeneratePlan(size.tasks, size.units, plan!),
+  ]);
+  const fileRuns: { ms: number; excelStreamMs: number }[] = [];
+  for (let i = 0; i < Math.min(size.runs, 3); i++) fileRuns.push(await files(plan!, dir));
+  plan = null;
+  const a = await addin(size.tasks, size.units);
+  const coreMs = median(coreRuns);
+  const filesMs = median(fileRuns.map((f) => f.ms));
+  const excelStreamMs = median(fileRuns.map((f) => f.excelStreamMs));
+  return {
+    coreMs: Math.round(coreMs),
+    coreHeapMb: Math.round(heap),
+    usPerTask: Math.round((coreMs / size.tasks) * 1000),
+    regenPlanMs: Math.round(regenMs),
+    filesMs: Math.round(filesMs),
+    excelStreamMs: Math.round(excelStreamMs),
+    filesVsExcelStream: round2(filesMs / excelStreamMs),
+    readSyncs: a.check.syncs,
+    readMaxRequestB: a.check.maxRequest,
+    readSentB: a.check.bytes,
+    readMaxResponseKb: Math.round(a.check.maxResponse / 1024),
+    webReadSyncs: a.webRead.syncs,
+    webReadMaxResponseKb: Math.round(a.webRead.maxResponse / 1024),
+    generateSyncs: a.generate.syncs,
+    syncBudget: a.generate.budget,
+    generateMaxRequestKb: Math.round(a.generate.maxRequest / 1024),
+    generateMb: Math.round((a.generate.bytes / 1024 / 1024) * 10) / 10,
+  };
 }
 
 main().catch((err) => {

@@ -28,11 +28,16 @@ describe("npm run package → npm install -g --offline dist/task-ledger.tgz", ()
     });
   }, 180_000);
 
-  it("installs one bundled file, the samples and no dependencies", () => {
+  it("installs one bundled file (with its launcher and code cache), the samples and no dependencies", () => {
     const pkg = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8"));
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.bin).toEqual({ "task-ledger": "dist/cli/task-ledger.js" });
-    expect(readdirSync(path.join(installed, "dist", "cli"))).toEqual(["task-ledger.js"]);
+    // The launcher, the bundle and V8's code cache for it (scripts/cli-launcher.js).
+    expect(readdirSync(path.join(installed, "dist", "cli")).sort()).toEqual([
+      "task-ledger-main.cache",
+      "task-ledger-main.js",
+      "task-ledger.js",
+    ]);
     expect(existsSync(path.join(installed, "node_modules"))).toBe(false);
     expect(readdirSync(path.join(installed, "assets", "samples")).sort()).toEqual([
       "longxian-2024-key-tasks.txt",

@@ -549,6 +549,7 @@ export const en: Record<MessageKey, string> = {
   "zip.partEncrypted": "its part {name} is encrypted",
   "zip.partMethod": "its part {name} uses compression method {method} (only stored and deflated are read)",
   "zip.partNoHeader": "its part {name} is damaged (no local header)",
+  "zip.partDamaged": "its part {name} is damaged ({why})",
   "zip.partCutShort": "its part {name} is cut short",
   "zip.partWrongSize": "its part {name} is damaged (wrong size)",
   "zip.isDocx": "it is a Word document (.docx), not a workbook",

@@ -564,6 +564,7 @@ export const zhCN = {
   "zip.partEncrypted": "其部件 {name} 已加密",
   "zip.partMethod": "其部件 {name} 使用压缩方法 {method}（只能读取不压缩和 deflate 压缩的部件）",
   "zip.partNoHeader": "其部件 {name} 已损坏（缺少本地文件头）",
+  "zip.partDamaged": "其中的部件 {name} 已损坏（{why}）",
   "zip.partCutShort": "其部件 {name} 不完整",
   "zip.partWrongSize": "其部件 {name} 已损坏（大小不符）",
   "zip.isDocx": "它是 Word 文档（.docx），不是工作簿",

@@ -19,7 +19,7 @@ import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
 import { NotAZipError } from "../package/zip";
 import { chartExtras } from "../package/charts";
-import { nodeDeflate } from "./node-deflate";
+import { nodeDeflate, nodeInflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -82,7 +82,9 @@ export function emptyWorkbook(): PackagePort {
 export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promise<PackagePort> {
   checkIsWorkbook(bytes, file);
   try {
-    return await Promise.resolve(new PackagePort(bytes, { deflate: nodeDeflate, extras: chartExtras }));
+    return await Promise.resolve(
+      new PackagePort(bytes, { deflate: nodeDeflate, inflate: nodeInflate, extras: chartExtras }),
+    );
   } catch (err) {
     throw new InputError("error.notXlsx", {
       file,

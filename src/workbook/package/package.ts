@@ -4,7 +4,16 @@
  * adds are new entries. Relationships and content types are read as the package states them.
  */
 import { attr, elements, xmlAttr } from "./xml";
-import { type Deflater, type NewEntry, type ZipEntry, entryData, readZip, writeZip } from "./zip";
+import {
+  type Deflater,
+  type Inflater,
+  type NewEntry,
+  type ZipEntry,
+  entryData,
+  fflateInflate,
+  readZip,
+  writeZip,
+} from "./zip";
 
 export const REL_TYPE = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -97,10 +106,11 @@ export class Package {
   /** Part names in the case the package wrote them, by lower case (part names ignore case). */
   private readonly byLower = new Map<string, string>();
 
-  private constructor() {}
+  /** `inflate`: the back end that inflates the input's parts when they are read. */
+  private constructor(private readonly inflate: Inflater = fflateInflate) {}
 
-  static open(bytes: Uint8Array): Package {
-    const pkg = new Package();
+  static open(bytes: Uint8Array, inflate?: Inflater): Package {
+    const pkg = new Package(inflate);
     for (const e of readZip(bytes)) {
       if (e.name.endsWith("/")) continue; // folder entries are not parts
       pkg.parts.set(e.name, e);
@@ -144,7 +154,7 @@ export class Package {
   bytes(name: string): Uint8Array | undefined {
     const p = this.parts.get(this.find(name) ?? "");
     if (!p) return undefined;
-    return "raw" in p ? entryData(p) : p.data;
+    return "raw" in p ? entryData(p, this.inflate) : p.data;
   }
 
   text(name: string): string | undefined {

@@ -8,11 +8,13 @@ import { newWorkbookPackage } from "./new-workbook";
 import { Package } from "./package";
 import { PackageReader } from "./sheet-reader";
 import { type SheetExtras, applyPlanToPackage } from "./writer";
-import type { Deflater } from "./zip";
+import type { Deflater, Inflater } from "./zip";
 
 export interface PackagePortOptions {
   /** A faster deflate back end (Node's zlib); fflate otherwise. */
   deflate?: Deflater;
+  /** A faster inflate back end for reading the input (Node's zlib); fflate otherwise. */
+  inflate?: Inflater;
   /** Parts a sheet brings beyond its cells (charts). */
   extras?: SheetExtras;
 }
@@ -29,7 +31,7 @@ export class PackagePort implements WorkbookPort {
     input?: Uint8Array,
     private readonly opts: PackagePortOptions = {},
   ) {
-    this.pkg = input ? Package.open(input) : newWorkbookPackage();
+    this.pkg = input ? Package.open(input, opts.inflate) : newWorkbookPackage();
     if (input) this.reader = new PackageReader(this.pkg);
   }
 

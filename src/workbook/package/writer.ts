@@ -127,26 +127,38 @@ function reachedFrom(pkg: Package, roots: readonly string[]): Set<string> {
   return seen;
 }
 
+/**
+ * Unused part names, numbered from 1 per stem. Each stem's search resumes where it last stopped:
+ * names are only added while a plan is written, so a number once found taken stays taken (starting
+ * from 1 each time made 1,000 sheets cost half a million look-ups).
+ */
 function freeNamer(pkg: Package, taken: Set<string>): (stem: string, ext: string) => string {
+  const next = new Map<string, number>();
   return (stem, ext) => {
-    for (let n = 1; ; n++) {
+    const key = `${stem}\0${ext}`;
+    for (let n = next.get(key) ?? 1; ; n++) {
       const name = `${stem}${n}${ext}`;
       if (!pkg.has(name) && !taken.has(name.toLowerCase())) {
         taken.add(name.toLowerCase());
+        next.set(key, n + 1);
         return name;
       }
     }
   };
 }
 
-function freeRelId(used: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const id = `rId${n}`;
-    if (!used.has(id)) {
-      used.add(id);
-      return id;
+/** Unused relationship ids (rId1, rId2, …), the search resuming where it last stopped, as above. */
+function relIds(used: Set<string>): () => string {
+  let n = 1;
+  return () => {
+    for (; ; n++) {
+      const id = `rId${n}`;
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
     }
-  }
+  };
 }
 
 /** A sheet name quoted for a reference: `'县发改局'`. */
@@ -194,7 +206,7 @@ export function writeSheets(
   // Styles: the workbook's part, or a new one.
   const addedTypes = new Map<string, string>();
   const newRels: string[] = [];
-  const usedRelIds = new Set(wb.rels.filter((r) => !removedRelIds.has(r.id)).map((r) => r.id));
+  const freeRelId = relIds(new Set(wb.rels.filter((r) => !removedRelIds.has(r.id)).map((r) => r.id)));
   const stylesRel = wb.rels.find((r) => isRel(r, "styles"));
   let stylesPart = stylesRel?.part ? pkg.find(stylesRel.part) : undefined;
   const { xml: stylesXml, index } = addPlanStyles((stylesPart && pkg.text(stylesPart)) || minimalStylesXml());
@@ -203,7 +215,7 @@ export function writeSheets(
     if (pkg.has(stylesPart)) stylesPart = freeNamer(pkg, new Set())("xl/styles", ".xml");
     addedTypes.set(stylesPart, CONTENT_TYPE.styles);
     newRels.push(
-      `<Relationship Id="${freeRelId(usedRelIds)}" Type="${REL_TYPE.styles}" Target="${xmlAttr(relativeTarget(wb.part, stylesPart))}"/>`,
+      `<Relationship Id="${freeRelId()}" Type="${REL_TYPE.styles}" Target="${xmlAttr(relativeTarget(wb.part, stylesPart))}"/>`,
     );
   }
   pkg.put(stylesPart, stylesXml);
@@ -244,7 +256,7 @@ export function writeSheets(
     }
     pkg.put(part, joinChunks(worksheetXml(plan, index, stringId, extraXml)));
     addedTypes.set(part, CONTENT_TYPE.worksheet);
-    const rId = freeRelId(usedRelIds);
+    const rId = freeRelId();
     newRels.push(
       `<Relationship Id="${rId}" Type="${REL_TYPE.worksheet}" Target="${xmlAttr(relativeTarget(wb.part, part))}"/>`,
     );
@@ -270,7 +282,7 @@ export function writeSheets(
         : "xl/sharedStrings.xml";
       addedTypes.set(sstPart, CONTENT_TYPE.sharedStrings);
       newRels.push(
-        `<Relationship Id="${freeRelId(usedRelIds)}" Type="${REL_TYPE.sharedStrings}" Target="${xmlAttr(relativeTarget(wb.part, sstPart))}"/>`,
+        `<Relationship Id="${freeRelId()}" Type="${REL_TYPE.sharedStrings}" Target="${xmlAttr(relativeTarget(wb.part, sstPart))}"/>`,
       );
     }
     pkg.put(sstPart, joinChunks(strings.chunks()));

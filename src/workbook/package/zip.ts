@@ -41,8 +41,11 @@ export interface NewEntry {
   data: Uint8Array;
 }
 
-/** Deflate back end: raw DEFLATE (no zlib header). fflate by default; Node's zlib may be injected. */
-export type Deflater = (data: Uint8Array) => Uint8Array;
+/**
+ * Deflate back end: raw DEFLATE (no zlib header). fflate by default; Node's zlib may be injected.
+ * A back end that computes the data's CRC-32 in the same pass gives it too (else it is computed here).
+ */
+export type Deflater = (data: Uint8Array) => Uint8Array | { raw: Uint8Array; crc: number };
 
 export const fflateDeflate: Deflater = (data) => deflateSync(data, { level: 6 });
 
@@ -115,10 +118,23 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Inflate back end: raw DEFLATE into `size` bytes. fflate by default; Node's zlib may be injected. */
+export type Inflater = (raw: Uint8Array, size: number) => Uint8Array;
+
+export const fflateInflate: Inflater = (raw, size) => inflateSync(raw, { out: new Uint8Array(size) });
+
 /** An entry's uncompressed bytes. */
-export function entryData(e: ZipEntry): Uint8Array {
+export function entryData(e: ZipEntry, inflate: Inflater = fflateInflate): Uint8Array {
   if (e.method === 0) return e.raw;
-  const out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
+  let out: Uint8Array;
+  try {
+    out = inflate(e.raw, e.size);
+  } catch (err) {
+    throw new NotAZipError("zip.partDamaged", {
+      name: e.name,
+      why: err instanceof Error ? err.message : String(err),
+    });
+  }
   if (out.length !== e.size) throw new NotAZipError("zip.partWrongSize", { name: e.name });
   return out;
 }
@@ -170,9 +186,12 @@ export function writeZip(
       ({ method, crc, size, raw } = e);
     } else {
       size = e.data.length;
-      crc = crc32(e.data);
       method = size < 64 ? 0 : 8;
-      raw = method === 8 ? deflate(e.data) : e.data;
+      const deflated = method === 8 ? deflate(e.data) : e.data;
+      if (deflated instanceof Uint8Array) {
+        raw = deflated;
+        crc = crc32(e.data);
+      } else ({ raw, crc } = deflated);
     }
     const name = encoder.encode(e.name);
     outs.push({ name, method, crc, size, raw, offset });

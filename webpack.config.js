@@ -92,6 +92,8 @@ function ledgerConfig(production, outDir) {
     output: { path: outDir, filename: "[name].js", clean: false },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // A dynamic import() names its module with .js, as TypeScript's node16 resolution asks.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
       fallback: { fs: false, path: false, os: false, util: false, stream: false },
     },
     module: {

@@ -5,10 +5,11 @@
  * DISPIMG formulas, built from the published format). The same checks as the Excel-made corpus;
  * then LibreOffice opens a sample of the outputs (converts them to PDF) without complaint.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { runCli } from "../helpers/cli";
+import { convertWithLibreOffice as convert, soffice } from "../helpers/libreoffice";
 import { addWpsCellImages } from "../helpers/wps-cellimages";
 import { tempDir } from "../helpers/xlsx";
 import { CORPUS } from "./corpus-suite";
@@ -16,7 +17,6 @@ import { KNOWN_FAILURES } from "./known-failures";
 import { runCase } from "./run-case";
 
 const FODS = path.join(__dirname, "..", "fixtures", "fods");
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
 if (!soffice) {
   console.warn(
     "SKIPPED: LibreOffice is not installed; the LibreOffice fidelity cases did not run (CI installs it).",
@@ -24,34 +24,6 @@ if (!soffice) {
 }
 // In CI LibreOffice is installed by .ci/run: a missing soffice there is a failure, not a skip.
 const describeIfLibreOffice = soffice || process.env.CI ? describe : describe.skip;
-
-/** Convert files with LibreOffice in its own profile (parallel runs must not share one). */
-function convert(files: string[], to: string, outdir: string): string {
-  // LibreOffice headless now and then exits 255 on a loaded machine and converts on a second try;
-  // a real refusal of a file fails both times.
-  const first = convertOnce(files, to, outdir);
-  if (first.status === 0) return `${first.stdout}\n${first.stderr}`;
-  const r = convertOnce(files, to, outdir);
-  if (r.status !== 0) throw new Error(`soffice failed twice (${first.status}, ${r.status}): ${r.stderr}`);
-  return `${r.stdout}\n${r.stderr}`;
-}
-
-function convertOnce(files: string[], to: string, outdir: string) {
-  return spawnSync(
-    soffice ?? "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${outdir}/profile`,
-      "--convert-to",
-      to,
-      "--outdir",
-      outdir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 170_000 },
-  );
-}
 
 /** Run one case; a case listed in KNOWN_FAILURES must still fail (remove it when it passes). */
 async function expectCase(

@@ -4,7 +4,7 @@
  * 小标宋 title, fallbacks in the font table, page numbers); LibreOffice prints it with the Chinese
  * text in embedded CJK fonts, and page 1 goes to artifacts/ as a PNG.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "fs";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
@@ -13,6 +13,7 @@ import { type BulletinInput, buildBulletin } from "../../src/core/report/bulleti
 import { type Lang, formatDate, translator } from "../../src/i18n";
 import { renderBulletinDocx } from "../../src/workbook/docx/bulletin";
 import { BULLETIN_INPUT } from "../fixtures/bulletin-input";
+import { convertWithLibreOffice, libreOfficeHere, warnIfMissing } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 
 const ARTIFACTS = path.join(__dirname, "..", "..", "artifacts");
@@ -137,13 +138,8 @@ describe("the bulletin as a Word document", () => {
     for (const unit of namedUnits(BULLETIN_INPUT)) expect(t).toContain(unit);
   });
 
-  const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
-  const hasPoppler = spawnSync("which", ["pdffonts"]).status === 0;
-  if (!soffice || !hasPoppler)
-    console.warn(
-      "SKIPPED: LibreOffice or poppler-utils is not installed; the bulletin print test did not run.",
-    );
-  const itIfLibreOffice = (soffice && hasPoppler) || process.env.CI ? it : it.skip;
+  warnIfMissing("the bulletin print test");
+  const itIfLibreOffice = libreOfficeHere ? it : it.skip;
 
   itIfLibreOffice(
     "prints in LibreOffice with the Chinese text in embedded CJK fonts (page 1 kept as a PNG)",
@@ -151,20 +147,7 @@ describe("the bulletin as a Word document", () => {
       const dir = tempDir();
       const file = path.join(dir, "bulletin.docx");
       writeFileSync(file, bytes);
-      execFileSync(
-        soffice ?? "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { stdio: "ignore", timeout: 170_000 },
-      );
+      convertWithLibreOffice([file], "pdf", dir);
       const pdf = path.join(dir, "bulletin.pdf");
       const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" })
         .split("\n")

@@ -5,7 +5,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import fc from "fast-check";
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "fs";
 import { strToU8, zipSync } from "fflate";
 import * as path from "path";
@@ -25,6 +25,7 @@ import {
   rangeRef,
   relationshipsXml,
 } from "../../src/workbook/package/chart-xml";
+import { convertWithLibreOffice, libreOfficeHere, warnIfMissing } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -250,11 +251,8 @@ describe("chart parts", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
-  const hasPoppler = spawnSync("which", ["pdftotext"]).status === 0;
-  if (!soffice || !hasPoppler)
-    console.warn("SKIPPED: LibreOffice or poppler-utils is not installed; the chart print test did not run.");
-  const itIfLibreOffice = (soffice && hasPoppler) || process.env.CI ? it : it.skip;
+  warnIfMissing("the chart print test");
+  const itIfLibreOffice = libreOfficeHere ? it : it.skip;
 
   itIfLibreOffice(
     "LibreOffice renders the three charts from the sheet's cells (PNG in artifacts/)",
@@ -262,20 +260,7 @@ describe("chart parts", () => {
       const dir = tempDir();
       const file = path.join(dir, "charts.xlsx");
       writeFileSync(file, tinyPackage());
-      execFileSync(
-        soffice ?? "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { stdio: "ignore", timeout: 170_000 },
-      );
+      convertWithLibreOffice([file], "pdf", dir);
       const pdf = path.join(dir, "charts.pdf");
       const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }).replace(
         /\s+/g,

@@ -2,23 +2,17 @@
  * The demo workbook opens and prints in a second spreadsheet program: LibreOffice converts it to
  * PDF; the summary and unit sheets print with their Chinese titles, each unit sheet one page wide.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync } from "fs";
 import * as path from "path";
 import { runCli } from "../helpers/cli";
+import { convertWithLibreOffice, libreOfficeHere, warnIfMissing } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
-const hasPoppler = spawnSync("which", ["pdftotext"]).status === 0;
 const ARTIFACTS = path.join(__dirname, "..", "..", "artifacts");
 
-if (!soffice || !hasPoppler) {
-  console.warn(
-    "SKIPPED: LibreOffice or poppler-utils is not installed; the print test did not run (CI installs them).",
-  );
-}
-// In CI the tools are installed by .ci/run: a missing tool there is a failure, not a skip.
-const describeIfLibreOffice = (soffice && hasPoppler) || process.env.CI ? describe : describe.skip;
+warnIfMissing("the print test");
+const describeIfLibreOffice = libreOfficeHere ? describe : describe.skip;
 
 describeIfLibreOffice("LibreOffice opens and prints the generated workbook", () => {
   const dir = tempDir();
@@ -29,20 +23,7 @@ describeIfLibreOffice("LibreOffice opens and prints the generated workbook", () 
     const xlsx = path.join(dir, "demo.xlsx");
     const r = await runCli(["demo", "-o", xlsx]);
     expect(r.code).toBe(0);
-    execFileSync(
-      soffice ?? "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        xlsx,
-      ],
-      { stdio: "ignore", timeout: 170_000 },
-    );
+    convertWithLibreOffice([xlsx], "pdf", dir);
     const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
     pages = Array.from({ length: count }, (_, i) =>
       execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], {

@@ -4,17 +4,14 @@
  * LibreOffice (xlsx → PDF), read back with pdftotext.
  */
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as path from "path";
 import { runCli } from "../helpers/cli";
+import { convertWithLibreOffice, libreOfficeHere, warnIfMissing } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
-const hasPoppler = spawnSync("which", ["pdftotext"]).status === 0;
-if (!soffice || !hasPoppler) {
-  console.warn("SKIPPED: LibreOffice or poppler-utils is not installed; the form print test did not run.");
-}
-const describeIfLibreOffice = (soffice && hasPoppler) || process.env.CI ? describe : describe.skip;
+warnIfMissing("the form print test");
+const describeIfLibreOffice = libreOfficeHere ? describe : describe.skip;
 
 /** A sentence of n characters, numbered so that any cut shows (每句带编号). */
 function longText(tag: string, sentences: number): string {
@@ -58,20 +55,7 @@ describeIfLibreOffice("the printed return form cuts no text", () => {
     ]);
     expect(r.code).toBe(0);
     const form = path.join(dir, "分发", "县农业农村局.xlsx");
-    execFileSync(
-      soffice ?? "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        form,
-      ],
-      { stdio: "ignore", timeout: 170_000 },
-    );
+    convertWithLibreOffice([form], "pdf", dir);
     const pdf = path.join(dir, "县农业农村局.pdf");
     const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
     pages = Array.from({ length: count }, (_, i) =>

@@ -4,19 +4,19 @@
  * figures cached; a regenerate leaves exactly one set; LibreOffice draws them when it prints the
  * summary (the page goes to artifacts/ as a PNG).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "fs";
 import { strFromU8, unzipSync } from "fflate";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { runCli } from "../helpers/cli";
+import { convertWithLibreOffice, libreOfficeHere, warnIfMissing } from "../helpers/libreoffice";
 import { tempDir } from "../helpers/xlsx";
 import { PackagePort } from "../../src/workbook/package/port";
 
 const ARTIFACTS = path.join(__dirname, "..", "..", "artifacts");
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
-const hasPoppler = spawnSync("which", ["pdftoppm"]).status === 0;
-const itIfLibreOffice = (soffice && hasPoppler) || process.env.CI ? it : it.skip;
+warnIfMissing("the summary charts print test");
+const itIfLibreOffice = libreOfficeHere ? it : it.skip;
 
 const dir = tempDir();
 const AS_OF = "2024-07-20";
@@ -105,20 +105,7 @@ describe("the summary's native charts in a file", () => {
   itIfLibreOffice(
     "LibreOffice draws both charts when it prints the summary (PNG in artifacts/)",
     () => {
-      execFileSync(
-        soffice ?? "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${dir}/profile`,
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          ledger,
-        ],
-        { stdio: "ignore", timeout: 170_000 },
-      );
+      convertWithLibreOffice([ledger], "pdf", dir);
       const pdf = path.join(dir, "台账.pdf");
       const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
       const pages = Array.from({ length: count }, (_, i) =>

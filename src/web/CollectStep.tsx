@@ -9,7 +9,8 @@ import { type CollectReport, collect } from "../app/collect";
 import { formatDate, translator } from "../i18n";
 import { usePane } from "../taskpane/context";
 import { type FileBook, ledgerFileName } from "./files";
-import { type PickedFile, readReturns } from "./returns";
+import { type PickedFile, readReturns } from "../workbook/package/returns";
+import { CollectReportView } from "../taskpane/steps/CollectStep";
 import { DownloadLink } from "./download";
 
 const useStyles = makeStyles({
@@ -33,7 +34,6 @@ export function CollectStep({ book, onLedger }: { book: FileBook; onLedger: (nam
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [report, setReport] = useState<CollectReport | null>(null);
   const [ledger, setLedger] = useState<Uint8Array | null>(null);
-  const line = (s: string) => s.trim();
   return (
     <div className={styles.grid}>
       <Field label={t("web.collect.ledger")} hint={t("web.collect.ledgerHint")}>
@@ -99,43 +99,14 @@ export function CollectStep({ book, onLedger }: { book: FileBook; onLedger: (nam
       >
         {t("web.collect.run")}
       </Button>
-      {report && (
-        <div className={styles.grid} data-testid="collect-report" role="status">
-          <Text weight="semibold">
-            {t("cli.collect.period", { period: report.period, received: report.received.length })}
-          </Text>
-          <ul className={styles.list}>
-            {report.received.map((x) => (
-              <li key={`r-${x.file}-${x.unit}`}>{line(t("cli.collect.received", x))}</li>
-            ))}
-            {report.conflicts.map((x, i) => (
-              <li key={`c-${i}`}>{line(t("cli.collect.conflict", { ...x, taskId: x.taskId || "—" }))}</li>
-            ))}
-            {report.rejected.map((x, i) => (
-              <li key={`x-${i}`}>{line(t("cli.collect.rejected", x))}</li>
-            ))}
-          </ul>
-          {report.unchanged.length > 0 && (
-            <Text>
-              {t("cli.collect.unchanged", {
-                items: report.unchanged.map((u) => t("cli.collect.item", u)).join(t("cli.listSep")),
-              })}
-            </Text>
-          )}
-          {report.missing.length > 0 && (
-            <Text>{t("cli.collect.missing", { units: report.missing.join(t("cli.listSep")) })}</Text>
-          )}
-          {ledger ? (
-            <DownloadLink
-              bytes={ledger}
-              name={ledgerFileName(book.name)}
-              label={t("web.downloadLedger", { name: ledgerFileName(book.name) })}
-              testId="download-collected"
-            />
-          ) : (
-            <Text>{t("cli.collect.none")}</Text>
-          )}
-        </div>
+      {report && <CollectReportView outcome={{ report, written: ledger !== null }} t={t} />}
+      {ledger && (
+        <DownloadLink
+          bytes={ledger}
+          name={ledgerFileName(book.name)}
+          label={t("web.downloadLedger", { name: ledgerFileName(book.name) })}
+          testId="download-collected"
+        />
       )}
     </div>
   );

@@ -52,6 +52,6 @@ export async function bulletinFile(
   const output = outputFor(input.issue);
   await writeFileAtomic(output, bytes, { force: Boolean(opts.force) });
   const kept = await storeBulletin(port, read, input);
-  if (kept) await writeFileAtomic(ledger, port.bytes(), { force: Boolean(opts.force) });
+  if (kept) await writeFileAtomic(ledger, await port.bytesAsync(), { force: Boolean(opts.force) });
   return { output, input, read, stored: kept !== null };
 }

@@ -54,6 +54,6 @@ export async function collectFiles(
     opts,
   );
   result.report.rejected.unshift(...unreadable);
-  if (result.written) await writeFileAtomic(output, port.bytes(), { force: Boolean(opts.force) });
+  if (result.written) await writeFileAtomic(output, await port.bytesAsync(), { force: Boolean(opts.force) });
   return result;
 }

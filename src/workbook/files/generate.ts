@@ -72,7 +72,7 @@ export async function generateFile(input: string, opts: GenerateOptions): Promis
   checkListSize(read.list, Boolean(opts.allowLarge));
   const plan = await generate(opened.port, read, opts);
   const force = { force: Boolean(opts.force) };
-  await writeOrSay(output, () => writeFileAtomic(output, opened.port.bytes(), force));
+  await writeOrSay(output, async () => writeFileAtomic(output, await opened.port.bytesAsync(), force));
 
   const splitFiles: string[] = [];
   if (opts.splitDir) {

@@ -19,7 +19,7 @@ import { PackagePort } from "../package/port";
 import { sniffWorkbook } from "../package/sniff";
 import { NotAZipError } from "../package/zip";
 import { chartExtras } from "../package/charts";
-import { nodeDeflate, nodeInflate } from "./node-deflate";
+import { nodeDeflate, nodeDeflateInBackground, nodeInflate } from "./node-deflate";
 
 /** Larger inputs are refused with a message rather than read for minutes. */
 export const MAX_INPUT_BYTES = {
@@ -75,7 +75,11 @@ export function checkIsWorkbook(bytes: Uint8Array, file: string): void {
 
 /** A new workbook's port (lists read from text, .docx or CSV). */
 export function emptyWorkbook(): PackagePort {
-  return new PackagePort(undefined, { deflate: nodeDeflate, extras: chartExtras });
+  return new PackagePort(undefined, {
+    deflate: nodeDeflate,
+    deflateInBackground: nodeDeflateInBackground,
+    extras: chartExtras,
+  });
 }
 
 /** A workbook file's port; a file that is not a workbook is said so, with what to do. */
@@ -83,7 +87,12 @@ export async function openWorkbookBytes(file: string, bytes: Uint8Array): Promis
   checkIsWorkbook(bytes, file);
   try {
     return await Promise.resolve(
-      new PackagePort(bytes, { deflate: nodeDeflate, inflate: nodeInflate, extras: chartExtras }),
+      new PackagePort(bytes, {
+        deflate: nodeDeflate,
+        deflateInBackground: nodeDeflateInBackground,
+        inflate: nodeInflate,
+        extras: chartExtras,
+      }),
     );
   } catch (err) {
     throw new InputError("error.notXlsx", {

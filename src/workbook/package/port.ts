@@ -8,11 +8,13 @@ import { newWorkbookPackage } from "./new-workbook";
 import { Package } from "./package";
 import { PackageReader } from "./sheet-reader";
 import { type SheetExtras, applyPlanToPackage } from "./writer";
-import type { Deflater, Inflater } from "./zip";
+import type { BackgroundDeflater, Deflater, Inflater } from "./zip";
 
 export interface PackagePortOptions {
   /** A faster deflate back end (Node's zlib); fflate otherwise. */
   deflate?: Deflater;
+  /** The same deflate run beside the writer (Node's zlib thread pool), for `bytesAsync`. */
+  deflateInBackground?: BackgroundDeflater;
   /** A faster inflate back end for reading the input (Node's zlib); fflate otherwise. */
   inflate?: Inflater;
   /** Parts a sheet brings beyond its cells (charts). */
@@ -32,6 +34,7 @@ export class PackagePort implements WorkbookPort {
     private readonly opts: PackagePortOptions = {},
   ) {
     this.pkg = input ? Package.open(input, opts.inflate) : newWorkbookPackage();
+    if (opts.deflateInBackground) this.pkg.deflateInBackground(opts.deflateInBackground);
     if (input) this.reader = new PackageReader(this.pkg);
   }
 
@@ -65,5 +68,10 @@ export class PackagePort implements WorkbookPort {
   /** The workbook as bytes: the input's untouched parts copied as they came. */
   bytes(): Uint8Array {
     return this.pkg.toBytes(this.opts.deflate);
+  }
+
+  /** The same bytes, the parts deflated in the background since they were written taken as they are. */
+  bytesAsync(): Promise<Uint8Array> {
+    return this.pkg.toBytesAsync(this.opts.deflate);
   }
 }

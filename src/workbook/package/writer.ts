@@ -15,6 +15,7 @@ import {
 import { settingsToRows } from "../../core/plan/settings";
 import type { ApplyProgress } from "../../app/port";
 import { CONTENT_TYPE, REL_TYPE, type Package, isRel, relativeTarget, relsPartOf } from "./package";
+import { ByteSink } from "./byte-sink";
 import { SharedStrings } from "./shared-strings";
 import { worksheetXml } from "./sheet-writer";
 import { addPlanStyles, minimalStylesXml } from "./styles";
@@ -233,6 +234,7 @@ export function writeSheets(
   const sheetEls: string[] = [];
   const nameEls: string[] = [];
   const total = sheets.length;
+  const sink = new ByteSink();
   sheets.forEach((plan, i) => {
     const part = freeName("xl/worksheets/sheet", ".xml");
     const extra = opts.extras?.(plan, freeName) ?? null;
@@ -254,7 +256,7 @@ export function writeSheets(
       }
       extraXml = extra.element(ids);
     }
-    pkg.put(part, joinChunks(worksheetXml(plan, index, stringId, extraXml)));
+    pkg.put(part, worksheetXml(plan, index, stringId, extraXml, sink));
     addedTypes.set(part, CONTENT_TYPE.worksheet);
     const rId = freeRelId();
     newRels.push(

@@ -49,6 +49,30 @@ export type Deflater = (data: Uint8Array) => Uint8Array | { raw: Uint8Array; crc
 
 export const fflateDeflate: Deflater = (data) => deflateSync(data, { level: 6 });
 
+/** A part deflated: the raw DEFLATE data and the CRC-32 of what went in. */
+export interface Deflated {
+  raw: Uint8Array;
+  crc: number;
+}
+
+/**
+ * A deflate that runs beside the caller (a worker thread in Node), giving the same bytes as the
+ * `Deflater` it stands for: started when a part is put, so the parts written first are
+ * compressed while the later ones are still being built.
+ */
+export interface BackgroundDeflater {
+  /**
+   * Starts deflating `data`, which the deflater may take (its buffer then reads as empty here).
+   * `done` is called once with the result: from `collect()` or `finish()`, or when the event loop
+   * delivers it; the promise settles after that (or with the failure).
+   */
+  deflate(data: Uint8Array, done: (result: Deflated) => void): Promise<void>;
+  /** Calls `done` for every part finished so far, without waiting. */
+  collect(): void;
+  /** Waits until every part started is done and calls their `done`. */
+  finish(): void;
+}
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;

@@ -1,0 +1,115 @@
+/**
+ * Parts deflated on a worker thread while the writer goes on: the package written is the same,
+ * byte for byte, as one deflated at the end, whatever happens to a part while it is out (put
+ * again, read back, removed); and a worker that fails makes the write fail, never a short file.
+ */
+import fc from "fast-check";
+import { nodeDeflate, nodeDeflateInBackground } from "../../../src/workbook/files/node-deflate";
+import { Package } from "../../../src/workbook/package/package";
+import type { BackgroundDeflater } from "../../../src/workbook/package/zip";
+import { readZip } from "../../../src/workbook/package/zip";
+
+const enc = new TextEncoder();
+const sheet = (n: number, text = "县发改局、县财政局") =>
+  enc.encode(`<row r="${n}"><c>${text}</c></row>`.repeat(n));
+
+function both(build: (pkg: Package) => void): { early: Package; late: Package } {
+  const early = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+  early.deflateInBackground(nodeDeflateInBackground, 1024);
+  const late = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+  build(early);
+  build(late);
+  return { early, late };
+}
+
+describe("deflating parts in the background", () => {
+  it("writes the same bytes as deflating every part at the end, for any parts", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.string({ maxLength: 12 })), { maxLength: 8 }),
+        async (parts) => {
+          const { early, late } = both((pkg) =>
+            parts.forEach(([n, text], i) => pkg.put(`xl/worksheets/sheet${i + 1}.xml`, sheet(n, text))),
+          );
+          expect(await early.toBytesAsync(nodeDeflate)).toEqual(late.toBytes(nodeDeflate));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("writes a part put again while it was out as it is now", async () => {
+    const { early, late } = both((pkg) => {
+      pkg.put("xl/worksheets/sheet1.xml", sheet(300, "第一版"));
+      pkg.put("xl/worksheets/sheet2.xml", sheet(300));
+      pkg.put("xl/worksheets/sheet1.xml", sheet(200, "第二版"));
+    });
+    const bytes = await early.toBytesAsync(nodeDeflate);
+    expect(bytes).toEqual(late.toBytes(nodeDeflate));
+    const reread = Package.open(bytes);
+    expect(reread.text("xl/worksheets/sheet1.xml")).toContain("第二版");
+    expect(reread.text("xl/worksheets/sheet1.xml")).not.toContain("第一版");
+  });
+
+  it("keeps the newer version when the older one comes back last", async () => {
+    // A deflater that answers the jobs in reverse order, when the writer collects.
+    const held: (() => void)[] = [];
+    const reversed: BackgroundDeflater = {
+      deflate: (data, done) =>
+        new Promise((resolve) => {
+          const r = nodeDeflate(data);
+          held.push(() => {
+            done(r instanceof Uint8Array ? { raw: r, crc: 0 } : r);
+            resolve();
+          });
+        }),
+      collect: () => undefined,
+      finish: () =>
+        held
+          .splice(0)
+          .reverse()
+          .forEach((f) => f()),
+    };
+    const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+    pkg.deflateInBackground(reversed, 1024);
+    pkg.put("xl/worksheets/sheet1.xml", sheet(300, "第一版"));
+    pkg.put("xl/worksheets/sheet2.xml", sheet(300));
+    const second = sheet(200, "第二版");
+    pkg.put("xl/worksheets/sheet1.xml", second);
+    reversed.finish();
+    const bytes = await pkg.toBytesAsync(nodeDeflate);
+    expect(Package.open(bytes).bytes("xl/worksheets/sheet1.xml")).toEqual(second);
+  });
+
+  it("reads back a part that is out being deflated, and leaves out one removed meanwhile", async () => {
+    const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+    pkg.deflateInBackground(nodeDeflateInBackground, 1024);
+    const data = sheet(500, "读回");
+    const copy = data.slice();
+    pkg.put("xl/worksheets/sheet1.xml", data);
+    pkg.put("xl/worksheets/sheet2.xml", sheet(400));
+    // Read back at once, and again after it is done (then it is inflated from what was deflated).
+    expect(pkg.bytes("xl/worksheets/sheet1.xml")).toEqual(copy);
+    expect(pkg.isOriginal("xl/worksheets/sheet1.xml")).toBe(false);
+    pkg.remove("xl/worksheets/sheet2.xml");
+    const names = readZip(await pkg.toBytesAsync(nodeDeflate)).map((e) => e.name);
+    expect(names).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml"]);
+    // The synchronous writer, after parts went out, gives the same package too.
+    pkg.put("xl/worksheets/sheet3.xml", sheet(300));
+    expect(Package.open(pkg.toBytes(nodeDeflate)).text("xl/worksheets/sheet3.xml")).toContain(
+      '<row r="300">',
+    );
+  });
+
+  it("fails the write when the deflate fails, rather than writing a part short", async () => {
+    const failing: BackgroundDeflater = {
+      deflate: () => Promise.reject(new Error("worker gone")),
+      collect: () => undefined,
+      finish: () => undefined,
+    };
+    const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+    pkg.deflateInBackground(failing, 1024);
+    pkg.put("xl/worksheets/sheet1.xml", sheet(300));
+    await expect(pkg.toBytesAsync(nodeDeflate)).rejects.toThrow("worker gone");
+  });
+});

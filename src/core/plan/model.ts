@@ -37,6 +37,11 @@ export interface CellStyle {
   underline?: boolean;
   /** Left editable when the sheet is protected (the fill-in cells of a return form). */
   unlocked?: boolean;
+  /**
+   * Its texts are one to a cell (row identities): a writer need not look for the same text
+   * elsewhere in the workbook before storing it.
+   */
+  distinct?: boolean;
 }
 
 export const STYLES: Record<StyleId, CellStyle> = {
@@ -57,7 +62,7 @@ export const STYLES: Record<StyleId, CellStyle> = {
   input: { wrap: true, border: true, fill: "FFFFF2CC", unlocked: true },
   note: { color: "FF7F7F7F", wrap: true },
   /** Machine text in a hidden column (a return form's row identity): never wraps a row taller. */
-  code: { color: "FF7F7F7F", size: 8 },
+  code: { color: "FF7F7F7F", size: 8, distinct: true },
 };
 
 export type CellValueOut = string | number | null;

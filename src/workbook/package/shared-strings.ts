@@ -47,6 +47,17 @@ export class SharedStrings {
     return id;
   }
 
+  /**
+   * A text stored without looking it up (a row's identity, one to a cell): appended at the end. A
+   * table may hold a text twice; readers look items up by index only. Measured on a 30,000-task
+   * generate: 91,000 identities looked up and kept in the index cost more than the other 770,000 texts.
+   */
+  add(text: string): number {
+    this.references++;
+    this.added.push(text);
+    return this.existing + this.added.length - 1;
+  }
+
   /** True when no text was added (the part need not change). */
   unchanged(): boolean {
     return this.added.length === 0;

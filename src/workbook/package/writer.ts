@@ -225,7 +225,6 @@ export function writeSheets(
   const sstRel = wb.rels.find((r) => isRel(r, "sharedStrings"));
   let sstPart = sstRel?.part ? pkg.find(sstRel.part) : undefined;
   const strings = new SharedStrings(sstPart ? pkg.text(sstPart) : undefined);
-  const stringId = (text: string) => strings.id(text);
 
   // The new sheets' parts.
   const taken = new Set<string>();
@@ -256,7 +255,7 @@ export function writeSheets(
       }
       extraXml = extra.element(ids);
     }
-    pkg.put(part, worksheetXml(plan, index, stringId, extraXml, sink));
+    pkg.put(part, worksheetXml(plan, index, strings, extraXml, sink));
     addedTypes.set(part, CONTENT_TYPE.worksheet);
     const rId = freeRelId();
     newRels.push(

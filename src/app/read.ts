@@ -50,7 +50,8 @@ export interface WorkbookRead {
   options: RunOptions;
   /** The mapping as the list's columns (header texts found), what the settings keep. */
   columns: StoredMapping;
-  raw: RawList;
+  /** What the reader found besides the tasks (its notes, the table's layout), not kept for a run's length. */
+  raw: Omit<RawList, "tasks">;
   /** The list as read, before any report was applied. */
   listAsRead: TaskList;
   /** The list with each task's status from its lead unit's latest report, where one exists. */
@@ -107,13 +108,24 @@ export async function readWorkbook(
     settings,
     options,
     columns,
-    raw,
+    raw: { title: raw.title, yearHint: raw.yearHint, notes: raw.notes, layout: raw.layout },
     listAsRead,
     directory,
     cycleInput,
     external: input.kind !== "workbook",
     ...withCycle(cycle, cycle.reports, directory, options),
   };
+}
+
+/** The list of a workbook as the reader found it, tasks and all, and the view it was read from (tools and tests). */
+export async function readRawList(
+  port: WorkbookPort,
+  flags: RunFlags,
+  ctx: ReadContext,
+): Promise<ReadList & { view: WorkbookView }> {
+  const view = await port.view();
+  const settings = storedSettings(view);
+  return { view, ...listFromView(view, settings, resolveOptions(flags, settings, ctx.today), ctx.file) };
 }
 
 /** The read with a new set of reports on record (collect): the cycle, checks and tally again. */
@@ -144,7 +156,7 @@ function withCycle(
 }
 
 /** A list as read, with the columns the user's mapping named in it. */
-interface ReadList {
+export interface ReadList {
   raw: RawList;
   source: SourceInfo;
   columns: StoredMapping;

@@ -291,7 +291,21 @@ function titleKey(title: string): string {
 
 /** A key's code units in reverse order: a sort key only (so a split surrogate pair does no harm). */
 function reversed(key: string): string {
-  return key.split("").reverse().join("");
+  let out = "";
+  for (let i = key.length - 1; i >= 0; i--) out += key[i];
+  return out;
+}
+
+/**
+ * Positions of `keys` in the order of their keys, ties by position. Sorted as strings by the
+ * engine's own comparison (each key tagged with its position) rather than through a compare
+ * function called from script: 60,000 keys of a 30,000-task list, 0.15 s → see bench.
+ */
+function sortedPositions(keys: readonly string[]): number[] {
+  const width = keys.length.toString(36).length;
+  const tagged = keys.map((k, i) => `${k}\u0000${i.toString(36).padStart(width, "0")}`);
+  tagged.sort();
+  return tagged.map((t) => parseInt(t.slice(t.lastIndexOf("\u0000") + 1), 36));
 }
 
 function duplicateFindings(list: TaskList, add: Add): void {
@@ -328,11 +342,9 @@ function duplicateFindings(list: TaskList, add: Add): void {
   };
   // Positions sorted by key (ties by position), forwards and then by the reversed key.
   const masked = (i: number) => keyed[i]!.key.replace(NUMBERS, "#");
-  const sortedBy = (keys: string[]) =>
-    keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const forwards = keyed.map((k) => k.key);
   const backwards = forwards.map(reversed);
-  for (const sorted of [sortedBy(forwards), sortedBy(backwards)]) {
+  for (const sorted of [sortedPositions(forwards), sortedPositions(backwards)]) {
     for (let i = 1; i < sorted.length; i++) {
       const a = keyed[sorted[i - 1]!]!;
       const b = keyed[sorted[i]!]!;

@@ -36,9 +36,9 @@ export interface FormIdentity {
   unit: string;
 }
 
-/** The identity of a task row: `TL1|ledger|period|unit|key`. */
+/** The identity of a task row: `TL1|ledger|period|unit|key` (with key "", the part before the key). */
 export function rowIdentity(id: FormIdentity, key: string): string {
-  return [ROW_MARK, id.ledgerId, id.period, id.unit, key].join("|");
+  return `${ROW_MARK}|${id.ledgerId}|${id.period}|${id.unit}|${key}`;
 }
 
 /** The identity of the form itself (in its title row): `TL1F|ledger|period|unit`. */

@@ -252,6 +252,8 @@ interface TaskRows {
   lines: number;
   linesLead: number;
   linesCoop: number;
+  /** Lines of the detail in its column (a row taller than a row can be continues below). */
+  detailLines: number;
   key: string;
 }
 
@@ -296,6 +298,7 @@ function taskRows(input: PlanInput): (i: number) => TaskRows {
       lines,
       linesLead: cellLines(othersLead, formWidth(FORM_COL.others)),
       linesCoop: cellLines(othersCoop, formWidth(FORM_COL.others)),
+      detailLines: cellLines(detail, formWidth(FORM_COL.detail)),
       key: taskKey(task),
     };
     memo[i] = m;
@@ -359,6 +362,7 @@ function reportsByUnitTask(input: PlanInput): (unit: string, key: string) => OnR
     else if (r.period < period && (!e.last || r.period >= e.last.period)) e.last = r;
   }
   const none: OnRecord = { current: null, last: null };
+  if (map.size === 0) return () => none;
   return (unit, key) => map.get(`${unit}\u0000${key}`) ?? none;
 }
 
@@ -443,17 +447,23 @@ function unitSheet(
   const firstTaskRow = rows.length + 1;
 
   const detailWidth = formWidth(FORM_COL.detail);
+  const lastWidth = formWidth(FORM_COL.last);
+  // Cells the same in every row of the form (plan cells are read only).
+  const kindLead = c(t("plan.kind.lead"), "cellCenter");
+  const kindCoop = c(t("plan.kind.coop"), "cellCenter");
+  const noLast = c("", "cell");
+  const rowMark = rowIdentity(identity, "");
   const addTask = (i: number, lead: boolean) => {
     const shared = cells(i);
     const task = input_.list.tasks[i]!;
     const rec = onRecord(u.name, shared.key);
     const cur = rec.current;
-    const listText = cycle?.tasks[i]?.listText ?? task.status.text;
-    const last = c(lastText(rec.last, lead ? listText : ""), "cell");
+    const lastShown = lastText(rec.last, lead ? (cycle?.tasks[i]?.listText ?? task.status.text) : "");
+    const last = lastShown === "" ? noLast : c(lastShown, "cell");
     const progress = input(cur?.progress);
     const row: PlanCell[] = [
       shared.id,
-      c(t(lead ? "plan.kind.lead" : "plan.kind.coop"), "cellCenter"),
+      lead ? kindLead : kindCoop,
       shared.title,
       shared.detail,
       lead ? shared.othersLead : shared.othersCoop,
@@ -466,17 +476,17 @@ function unitSheet(
       input(cur?.problems),
       input(cur?.nextSteps),
       EMPTY_INPUT,
-      c(rowIdentity(identity, shared.key), "code"),
+      c(rowMark + shared.key, "code"),
     ];
     const lines = Math.max(
       shared.lines,
       lead ? shared.linesLead : shared.linesCoop,
-      cellLines(last, formWidth(FORM_COL.last)),
+      cellLines(last, lastWidth),
       cellLines(progress, formWidth(FORM_COL.progress)),
       cellLines(row[FORM_COL.problems - 1], formWidth(FORM_COL.problems)),
       cellLines(row[FORM_COL.nextSteps - 1], formWidth(FORM_COL.nextSteps)),
     );
-    const detailLines = cellLines(shared.detail, detailWidth);
+    const detailLines = shared.detailLines;
     if (Math.max(lines, detailLines) <= MAX_ROW_LINES) {
       rows.push(row);
       heights.push(heightFor(Math.max(lines, detailLines)));

@@ -6,7 +6,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { InputError } from "../../app/errors";
-import { type ListInput, listFromInput, readWorkbook } from "../../app/read";
+import { type ListInput, listFromInput, readRawList } from "../../app/read";
 import type { RunFlags } from "../../app/options";
 import type { SourceInfo } from "../../core/model";
 import { parseCsv } from "../../core/read/csv";
@@ -159,14 +159,12 @@ export async function openListFile(file: string, flags: RunFlags = {}): Promise<
   if (opened.input.kind !== "workbook") {
     return { ...listFromInput(opened.input, { mapping: flags.mapping ?? {}, ...flags }), directory: [] };
   }
-  const read = await readWorkbook(opened.port, opened.input, flags, {
+  const { view, raw, source } = await readRawList(opened.port, flags, {
     today: "2000-01-01",
     file: path.basename(file),
   });
-  const grid = read.view.sheets.some((s) => s.name === DIRECTORY_SHEET)
-    ? read.view.grid(DIRECTORY_SHEET)
-    : undefined;
-  return { raw: read.raw, source: read.list.source, directory: grid ? readDirectoryGrid(grid) : [] };
+  const grid = view.sheets.some((s) => s.name === DIRECTORY_SHEET) ? view.grid(DIRECTORY_SHEET) : undefined;
+  return { raw, source, directory: grid ? readDirectoryGrid(grid) : [] };
 }
 
 /** A user directory from a file: .xlsx (sheet 部门名录 or the first), .csv or .tsv. */

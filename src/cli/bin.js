@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // Thin launcher: the CLI is compiled from src/cli by `npm ci` (the "prepare" script).
+// The heap grows by half what a collection keeps, as in the installed command (scripts/cli-launcher.js).
+require("v8").setFlagsFromString("--heap-growing-percent=50");
 let main;
 try {
   main = require("../../dist/cli/main.js").main;

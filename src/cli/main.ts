@@ -7,7 +7,6 @@
 import { Command, CommanderError, Help, Option } from "commander";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { setFlagsFromString } from "v8";
 import { InputError, sayError } from "../app/errors";
 import type { CollectReport } from "../app/collect";
 import type { MappingRequest, RunFlags } from "../app/options";
@@ -330,18 +329,7 @@ function commanderMessage(err: CommanderError, t: Translate): string {
   }
 }
 
-/**
- * The engine lets its heap grow by half what a collection keeps rather than by its own larger
- * factor: a 30,000-task generate peaks at about 360 MB instead of about 400 MB, in the same time
- * (measured on this project's bench machine, bench/README). A command runs once and ends; a run
- * is never long enough for the smaller heap to cost collections that matter.
- */
-function tuneHeap(): void {
-  setFlagsFromString("--heap-growing-percent=50");
-}
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  tuneHeap();
   const lang: Lang = langOfEnvironment(langArgument(argv), io.env ?? {});
   const t = translator(lang);
   let code = 0;

@@ -15,7 +15,7 @@ const sheet = (n: number, text = "县发改局、县财政局") =>
 
 function both(build: (pkg: Package) => void): { early: Package; late: Package } {
   const early = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
-  early.deflateInBackground(nodeDeflateInBackground, 1024);
+  early.deflateInBackground(nodeDeflateInBackground, 1024, 0);
   const late = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
   build(early);
   build(late);
@@ -71,7 +71,7 @@ describe("deflating parts in the background", () => {
           .forEach((f) => f()),
     };
     const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
-    pkg.deflateInBackground(reversed, 1024);
+    pkg.deflateInBackground(reversed, 1024, 0);
     pkg.put("xl/worksheets/sheet1.xml", sheet(300, "第一版"));
     pkg.put("xl/worksheets/sheet2.xml", sheet(300));
     const second = sheet(200, "第二版");
@@ -83,7 +83,7 @@ describe("deflating parts in the background", () => {
 
   it("reads back a part that is out being deflated, and leaves out one removed meanwhile", async () => {
     const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
-    pkg.deflateInBackground(nodeDeflateInBackground, 1024);
+    pkg.deflateInBackground(nodeDeflateInBackground, 1024, 0);
     const data = sheet(500, "读回");
     const copy = data.slice();
     pkg.put("xl/worksheets/sheet1.xml", data);
@@ -101,6 +101,32 @@ describe("deflating parts in the background", () => {
     );
   });
 
+  it("sends nothing out for a small workbook, and everything put so far once the parts add up", async () => {
+    const sent: number[] = [];
+    const counting: BackgroundDeflater = {
+      deflate: (data, done) => {
+        sent.push(data.length);
+        const r = nodeDeflate(data);
+        done(r instanceof Uint8Array ? { raw: r, crc: 0 } : r);
+        return Promise.resolve();
+      },
+      collect: () => undefined,
+      finish: () => undefined,
+    };
+    const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+    pkg.deflateInBackground(counting, 1024, 100_000);
+    const a = sheet(400); // about 17 KB each
+    pkg.put("xl/worksheets/sheet1.xml", a);
+    pkg.put("xl/worksheets/sheet2.xml", sheet(10)); // under the part size: never sent
+    pkg.put("xl/worksheets/sheet3.xml", sheet(400));
+    expect(sent).toEqual([]);
+    for (let i = 4; i <= 8; i++) pkg.put(`xl/worksheets/sheet${i}.xml`, sheet(400));
+    // Over 100,000 bytes at the sixth part: the five big ones so far go out, then each new one.
+    expect(sent).toEqual([a.length, a.length, a.length, a.length, a.length, a.length, a.length]);
+    const bytes = await pkg.toBytesAsync(nodeDeflate);
+    expect(Package.open(bytes).bytes("xl/worksheets/sheet8.xml")).toEqual(sheet(400));
+  });
+
   it("fails the write when the deflate fails, rather than writing a part short", async () => {
     const failing: BackgroundDeflater = {
       deflate: () => Promise.reject(new Error("worker gone")),
@@ -108,7 +134,7 @@ describe("deflating parts in the background", () => {
       finish: () => undefined,
     };
     const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
-    pkg.deflateInBackground(failing, 1024);
+    pkg.deflateInBackground(failing, 1024, 0);
     pkg.put("xl/worksheets/sheet1.xml", sheet(300));
     await expect(pkg.toBytesAsync(nodeDeflate)).rejects.toThrow("worker gone");
   });

@@ -7,7 +7,7 @@ import type { ReadNote } from "../model";
 import { formatRef } from "../model";
 import { normalizeText, tidy } from "../text/normalize";
 import { responsibilitySplitter } from "../units/responsibility";
-import { type ColumnMapping, allHeaderWords } from "./columns";
+import { type ColumnMapping, allHeaderWords, fieldOfHeader } from "./columns";
 import { type CellValue, type Grid, type MergedArea, cellText, fillMerges, usedMerges } from "./grid";
 import { said } from "./messages";
 import { ReadError, type RawList, type RawTask, findYear } from "./raw";
@@ -27,6 +27,7 @@ import {
   applyOverride,
   inferColumns,
   mapColumns,
+  usedColumns,
 } from "./table/mapping";
 import { type ColumnProfile, describeLook, profileColumns } from "./table/profile";
 import { type TableContext, continueTask, mappedColumnList, readTaskRow, rowColumns } from "./table/task-row";
@@ -84,7 +85,14 @@ function headerAndMapping(grid: Grid, filled: CellValue[][], opts: RowReadOption
     // Header words are the first signal even in a row found by its shape (主办 | 协办 | 时间要求).
     const mapping = mapColumns(header.labels);
     applyOverride(mapping, opts.mapping, header.labels, grid.sheet);
-    const profiles = profileColumns(filled, header.lastRow + 1, filled.length);
+    // Only the columns a look can still place are weighed (see inferColumns).
+    const used = usedColumns(mapping);
+    const profiles = profileColumns(
+      filled,
+      header.lastRow + 1,
+      filled.length,
+      (col) => !used.has(col) && !fieldOfHeader(header.labels.get(col) ?? ""),
+    );
     const inferred = inferColumns(mapping, profiles, header.labels);
     return { header, mapping, inferred, profiles };
   };
@@ -259,7 +267,9 @@ function refusal(grid: Grid, found: Mapped | null): ReadError {
       grid.sheet,
     );
   }
-  const { header, profiles } = found;
+  const { header } = found;
+  // Every column weighed, for the message: what each one looks like.
+  const profiles = profileColumns(fillMerges(grid), header.lastRow + 1, grid.rows.length);
   const looks = profiles
     .filter((p) => p.filled > 0 || header.labels.has(p.col))
     .map((p) =>

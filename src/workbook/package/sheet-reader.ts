@@ -16,10 +16,30 @@ export function colNumber(letters: string): number {
   return n;
 }
 
-/** "B12" → [12, 2]; undefined when it is not a cell reference. */
+/** "B12" → [12, 2] (also "$B$12", "b12"); undefined when it is not a cell reference. */
 export function parseRef(ref: string): [number, number] | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  return m ? [Number(m[2]), colNumber(m[1]!.toUpperCase())] : undefined;
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 0x24) i++; // $
+  let col = 0;
+  const colStart = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + (ch - 0x60);
+  }
+  const letters = i - colStart;
+  if (letters < 1 || letters > 3) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return undefined;
+    row = row * 10 + (ch - 0x30);
+  }
+  const digits = i - rowStart;
+  return digits >= 1 && digits <= 7 ? [row, col] : undefined;
 }
 
 const T_TEXT = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g;
@@ -88,10 +108,68 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((adjusted - 25569) * 86_400_000));
 }
 
-const CELL_OR_ROW = /<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>/g;
-const CELL_ATTR = /\s(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const V_TEXT = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
 const IS_TEXT = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+
+const GT = 0x3e; // >
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+
+/** Whether a character ends an element's name: white space, `/` or `>`. */
+function endsName(ch: number): boolean {
+  return (
+    ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === SLASH || ch === GT || Number.isNaN(ch)
+  );
+}
+
+/** Where the name of the element starting at `lt` (its `<`) begins after any prefix, and where it ends. */
+function nameAt(xml: string, lt: number): { local: number; end: number } {
+  let local = lt + 1;
+  let i = local;
+  for (; !endsName(xml.charCodeAt(i)); i++) if (xml.charCodeAt(i) === COLON) local = i + 1;
+  return { local, end: i };
+}
+
+/** The `r`, `t` and `s` attributes of a start tag's attribute text (as the tag writes them, quotes either way). */
+function cellAttributes(xml: string, from: number, to: number): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  let i = from;
+  while (i < to) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === SLASH) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < to && xml.charCodeAt(i) !== EQUALS && !endsName(xml.charCodeAt(i))) i++;
+    // Only one-letter names matter: r, t, s.
+    const name = i - nameStart === 1 ? xml[nameStart] : "";
+    while (i < to && xml.charCodeAt(i) !== EQUALS) i++;
+    i++;
+    while (i < to && (xml[i] === " " || xml[i] === "\t" || xml[i] === "\n" || xml[i] === "\r")) i++;
+    const quote = xml[i];
+    if (quote !== '"' && quote !== "'") break;
+    const end = xml.indexOf(quote, i + 1);
+    if (end < 0 || end > to) break;
+    if (name === "r" || name === "t" || name === "s") out[name] ??= xml.slice(i + 1, end);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** The text of the `<v>` element (any prefix) in a cell's content, xml[from, to); undefined when it has none. */
+function valueText(xml: string, from: number, to: number): string | undefined {
+  for (let lt = xml.indexOf("<", from); lt >= 0 && lt < to; lt = xml.indexOf("<", lt + 1)) {
+    const { local, end } = nameAt(xml, lt);
+    if (end !== local + 1 || xml.charCodeAt(local) !== 0x76) continue; // v
+    const gt = xml.indexOf(">", end);
+    if (gt < 0 || gt >= to || xml.charCodeAt(gt - 1) === SLASH) return undefined;
+    const close = xml.indexOf("<", gt + 1);
+    if (close < 0 || close >= to || xml.charCodeAt(close + 1) !== SLASH) return undefined;
+    return xml.slice(gt + 1, close);
+  }
+  return undefined;
+}
 
 export interface SheetContext {
   strings: () => readonly string[];
@@ -99,12 +177,20 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-function cellValue(type: string | undefined, body: string, style: number, ctx: SheetContext): CellValue {
+/** A cell's value from its content, xml[from, to). */
+function cellValue(
+  type: string | undefined,
+  xml: string,
+  from: number,
+  to: number,
+  style: number,
+  ctx: SheetContext,
+): CellValue {
   if (type === "inlineStr") {
-    const is = IS_TEXT.exec(body);
+    const is = IS_TEXT.exec(xml.slice(from, to));
     return is ? stringItemText(is[1]!) : null;
   }
-  const v = V_TEXT.exec(body)?.[1];
+  const v = valueText(xml, from, to);
   if (v === undefined) return null;
   switch (type) {
     case "s":
@@ -143,39 +229,41 @@ export function readSheetXml(name: string, xml: string, ctx: SheetContext): Grid
     close.lastIndex = dataAt;
     const selfClosed = /^<[^>]*\/>/.test(xml.slice(dataAt, xml.indexOf(">", dataAt) + 1));
     const dataEnd = selfClosed ? dataAt : (close.exec(xml)?.index ?? xml.length);
-    CELL_OR_ROW.lastIndex = dataAt;
-    let m: RegExpExecArray | null;
-    while ((m = CELL_OR_ROW.exec(xml)) && m.index < dataEnd) {
-      const attrs = m[3]!;
-      let r: string | undefined;
-      let t: string | undefined;
-      let s: string | undefined;
-      CELL_ATTR.lastIndex = 0;
-      let a: RegExpExecArray | null;
-      while ((a = CELL_ATTR.exec(attrs))) {
-        const v = a[2] ?? a[3];
-        if (a[1] === "r") r = v;
-        else if (a[1] === "t") t = v;
-        else s = v;
+    // A scan from one `<` to the next: rows and cells by their names (any prefix), the rest skipped.
+    let at = xml.indexOf("<", xml.indexOf(">", dataAt) + 1);
+    while (at >= 0 && at < dataEnd) {
+      const { local, end: nameEnd } = nameAt(xml, at);
+      const gt = xml.indexOf(">", nameEnd);
+      if (gt < 0) break;
+      const isRow = nameEnd - local === 3 && xml.startsWith("row", local);
+      const isCell = nameEnd - local === 1 && xml.charCodeAt(local) === 0x63; // c
+      if (!isRow && !isCell) {
+        at = xml.indexOf("<", gt + 1);
+        continue;
       }
-      if (m[2] === "row") {
+      const { r, t, s } = cellAttributes(xml, nameEnd, gt);
+      if (isRow) {
         row = r && /^\d+$/.test(r) ? Number(r) : row + 1;
         col = 0;
+        at = xml.indexOf("<", gt + 1);
         continue;
       }
       const ref = r ? parseRef(r) : undefined;
       if (ref) [row, col] = ref;
       else col++;
-      let body = "";
-      if (!attrs.endsWith("/")) {
-        const close = `</${m[1]!}c>`;
-        const end = xml.indexOf(close, CELL_OR_ROW.lastIndex);
+      // The cell's content is xml[gt + 1, contentEnd): none when it closes itself.
+      let contentEnd = gt + 1;
+      let next = gt + 1;
+      if (xml.charCodeAt(gt - 1) !== SLASH) {
+        const closeTag = local === at + 1 ? "</c>" : `</${xml.slice(at + 1, local)}c>`;
+        const end = xml.indexOf(closeTag, gt + 1);
         if (end < 0) break;
-        body = xml.slice(CELL_OR_ROW.lastIndex, end);
-        CELL_OR_ROW.lastIndex = end + close.length;
+        contentEnd = end;
+        next = end + closeTag.length;
       }
+      at = xml.indexOf("<", next);
       if (row < 1 || col < 1) continue;
-      const value = body ? cellValue(t, body, Number(s ?? 0), ctx) : null;
+      const value = contentEnd > gt + 1 ? cellValue(t, xml, gt + 1, contentEnd, Number(s ?? 0), ctx) : null;
       if (value === null) continue;
       const cells = (rows[row - 1] ??= []);
       cells[col - 1] = value;

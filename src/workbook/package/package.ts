@@ -11,6 +11,7 @@ import {
   type Inflater,
   type NewEntry,
   type ZipEntry,
+  compressed,
   entryData,
   fflateInflate,
   readZip,
@@ -315,8 +316,12 @@ export class Package {
    * `deflate` would give); the rest deflated here.
    */
   async toBytesAsync(deflate?: Deflater): Promise<Uint8Array> {
+    // The parts not sent out are deflated here while the worker finishes what it has.
+    const here = new Map<string, ZipEntry>();
+    for (const [name, p] of this.parts)
+      if ("data" in p && !this.early.has(name)) here.set(name, compressed(p, deflate));
     await Promise.all(this.early.values());
     this.early.clear();
-    return writeZip([...this.parts.values()], deflate);
+    return writeZip([...this.parts.values()].map((p) => here.get(p.name) ?? p));
   }
 }

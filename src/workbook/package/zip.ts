@@ -180,6 +180,15 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** A new entry as it is written: deflated, or stored when it is under 64 bytes. */
+export function compressed(e: NewEntry, deflate: Deflater = fflateDeflate): ZipEntry {
+  const size = e.data.length;
+  if (size < 64) return { name: e.name, method: 0, crc: crc32(e.data), size, raw: e.data, flags: 0x0800 };
+  const deflated = deflate(e.data);
+  const { raw, crc } = deflated instanceof Uint8Array ? { raw: deflated, crc: crc32(e.data) } : deflated;
+  return { name: e.name, method: 8, crc, size, raw, flags: 0x0800 };
+}
+
 /** DOS date of 1980-01-01, 00:00: a fixed stamp keeps identical outputs byte-identical. */
 const DOS_DATE = (1 << 5) | 1;
 
@@ -202,21 +211,7 @@ export function writeZip(
   const outs: Out[] = [];
   let offset = 0;
   for (const e of entries) {
-    let method: number;
-    let crc: number;
-    let size: number;
-    let raw: Uint8Array;
-    if ("raw" in e) {
-      ({ method, crc, size, raw } = e);
-    } else {
-      size = e.data.length;
-      method = size < 64 ? 0 : 8;
-      const deflated = method === 8 ? deflate(e.data) : e.data;
-      if (deflated instanceof Uint8Array) {
-        raw = deflated;
-        crc = crc32(e.data);
-      } else ({ raw, crc } = deflated);
-    }
+    const { method, crc, size, raw } = "raw" in e ? e : compressed(e, deflate);
     const name = encoder.encode(e.name);
     outs.push({ name, method, crc, size, raw, offset });
     offset += 30 + name.length + raw.length;

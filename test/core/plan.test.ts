@@ -158,6 +158,23 @@ describe("the plan for the sample", () => {
     expect(plan.settings.generated.filter((g) => g.role === "unit")).toHaveLength(39);
   });
 
+  it("numbers cells alike only when they hold the same text (a writer looks the text up once)", () => {
+    const plan = buildPlan(base);
+    const textOf = new Map<number, unknown>();
+    let shared = 0;
+    for (const sheet of plan.sheets)
+      for (const row of sheet.rows)
+        for (const cell of row) {
+          if (cell?.same === undefined) continue;
+          if (textOf.has(cell.same)) {
+            shared++;
+            expect([cell.same, cell.v]).toEqual([cell.same, textOf.get(cell.same)]);
+          } else textOf.set(cell.same, cell.v);
+        }
+    // A task on several units' forms: its texts are numbered, and written more than once.
+    expect(shared).toBeGreaterThan(50);
+  });
+
   it("never plans overlapping merged areas (the ExcelJS adapter relies on it)", () => {
     const plan = buildPlan(base);
     for (const sheet of plan.sheets) {

@@ -274,13 +274,15 @@ function taskRows(input: PlanInput): (i: number) => TaskRows {
     const task = input.list.tasks[i]!;
     const w = input.checks.warnings[i] ?? "none";
     const id = c(idValue(task.id), "cellCenter");
-    const title = c(task.title, "cell");
-    const detail = c(task.detail, "cell");
+    // Each text below is written on every form the task is on: numbered for the writer's look-up.
+    const same = (v: string, k: number): PlanCell => ({ v, s: "cell", same: i * 5 + k });
+    const title = same(task.title, 0);
+    const detail = same(task.detail, 1);
     const coop = unitNames(task.cooperating, task.groups);
     const lead = unitNames(task.lead, task.lead.length ? [] : task.groups);
-    const othersLead = c(coop ? input.t("plan.others.coop", { units: coop }) : "", "cell");
-    const othersCoop = c(lead ? input.t("plan.others.lead", { units: lead }) : "", "cell");
-    const deadline = c(deadlineText(task), "cell");
+    const othersLead = same(coop ? input.t("plan.others.coop", { units: coop }) : "", 2);
+    const othersCoop = same(lead ? input.t("plan.others.lead", { units: lead }) : "", 3);
+    const deadline = same(deadlineText(task), 4);
     const warning = c(warnLabel(w), WARN_STYLE[w]);
     const lines = Math.max(
       cellLines(id, formWidth(FORM_COL.id)),

@@ -70,6 +70,11 @@ export type CellValueOut = string | number | null;
 export interface PlanCell {
   v: CellValueOut;
   s?: StyleId;
+  /**
+   * Cells of a plan with the same number hold the same text (a task's title in every form it is
+   * on): a writer that keeps a table of texts may look it up once for all of them.
+   */
+  same?: number;
   /** Link to a place in this workbook. */
   link?: { sheet: string; row: number; col: number };
 }

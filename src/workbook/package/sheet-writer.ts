@@ -28,6 +28,8 @@ function ref(m: MergeOut): string {
 /** The shared string table as the sheets use it: a text's index, looked up or (`add`) just appended. */
 export interface StringTable {
   id(text: string): number;
+  /** The index of a text that the cells numbered `same` (PlanCell.same) all hold. */
+  idOfSame(same: number, text: string): number;
   add(text: string): number;
 }
 
@@ -109,7 +111,10 @@ function writeSheetData(sink: ByteSink, plan: SheetPlan, styles: StyleIndex, str
         sink.bytes(VALUE_CLOSE);
       } else if (typeof v === "string" && v !== "") {
         sink.bytes(tail.shared);
-        sink.uint(tail.distinct ? strings.add(v) : strings.id(v));
+        const same = cell.same;
+        sink.uint(
+          tail.distinct ? strings.add(v) : same === undefined ? strings.id(v) : strings.idOfSame(same, v),
+        );
         sink.bytes(VALUE_CLOSE);
       } else sink.bytes(tail.empty);
     }

@@ -137,7 +137,10 @@ async function listWorkbook(tasks: number, units: number, file: string): Promise
 async function files(plan: WorkbookPlan, dir: string): Promise<{ ms: number; excelStreamMs: number }> {
   gc();
   const start = performance.now();
-  const port = new PackagePort(undefined, { deflate: nodeDeflate, deflateInBackground: nodeDeflateInBackground });
+  const port = new PackagePort(undefined, {
+    deflate: nodeDeflate,
+    deflateInBackground: nodeDeflateInBackground,
+  });
   port.applyNow(plan, null);
   writeFileSync(path.join(dir, "files.xlsx"), await port.bytesAsync());
   const ms = performance.now() - start;

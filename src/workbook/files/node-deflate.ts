@@ -97,10 +97,20 @@ class DeflateWorker {
       this.settle(m.message as Answer);
   }
 
-  /** Waits, blocking, until every part sent is done (a part read back before the package is written). */
+  /**
+   * Waits, blocking, until every part sent is done (a part read back before the package is
+   * written). A worker that dies while this waits cannot say so (its exit comes through the event
+   * loop, which this blocks): two minutes without an answer end the wait with an error.
+   */
   finish(): void {
     const pause = new Int32Array(new SharedArrayBuffer(4));
-    for (this.collect(); this.jobs.size && !this.broken; this.collect()) Atomics.wait(pause, 0, 0, 1);
+    let answered = this.jobs.size;
+    let since = Date.now();
+    for (this.collect(); this.jobs.size && !this.broken; this.collect()) {
+      if (this.jobs.size < answered) [answered, since] = [this.jobs.size, Date.now()];
+      else if (Date.now() - since > 120_000) throw new Error("the compression worker stopped answering");
+      Atomics.wait(pause, 0, 0, 1);
+    }
   }
 
   private settle(m: Answer): void {
@@ -119,6 +129,8 @@ interface Answer {
   id: number;
   gz?: Uint8Array;
   error?: string;
+  /** The part's bytes, moved back. */
+  data?: Uint8Array;
 }
 
 function fromGzip(gz: Uint8Array): Deflated {

@@ -140,9 +140,28 @@ export class Package {
     const bg = this.background!;
     bg.deflater.collect();
     const size = bytes.length;
-    const done = bg.deflater.deflate(bytes, (r) => this.deflated(name, bytes, size, r));
-    done.catch(() => undefined); // a part replaced meanwhile is never awaited; toBytesAsync sees the rest fail
+    const done = bg.deflater
+      .deflate(bytes, (r) => this.deflated(name, bytes, size, r))
+      .catch((err: unknown) => {
+        // Failed out there: the part is deflated here after all, with its bytes as they came back
+        // (a deflater that never took them leaves them where they were). Bytes a dead worker kept
+        // are lost: writing the package then fails, naming the part, rather than write it empty.
+        const entry = this.parts.get(name);
+        if (!entry || !("data" in entry) || entry.data !== bytes) return;
+        this.early.delete(name);
+        const back = (err as { data?: unknown }).data;
+        if (back instanceof Uint8Array && back.length === size) this.parts.set(name, { name, data: back });
+        else if (bytes.length !== size) this.lost.add(name);
+      });
     this.early.set(name, done);
+  }
+
+  /** Parts whose bytes went to a worker that never gave them back. */
+  private readonly lost = new Set<string>();
+
+  private checkNoneLost(): void {
+    for (const name of this.lost)
+      if (this.parts.has(name)) throw new Error(`the part ${name} was lost while being compressed`);
   }
 
   /** The part's entry became its deflated bytes, if it is still the data that was sent. */
@@ -210,7 +229,11 @@ export class Package {
     return b === undefined ? undefined : decodePart(b);
   }
 
-  /** Add a part, or replace one (it keeps its place in the package). */
+  /**
+   * Add a part, or replace one (it keeps its place in the package). With `deflateInBackground`,
+   * bytes put may move to the worker (the array given then reads as empty): give a part bytes
+   * that nothing else holds.
+   */
   put(name: string, data: string | Uint8Array): void {
     const existing = this.find(name) ?? name;
     const bytes = typeof data === "string" ? encoder.encode(data) : data;
@@ -218,6 +241,7 @@ export class Package {
     this.byLower.set(existing.toLowerCase(), existing);
     this.deflatedHere.delete(existing);
     this.early.delete(existing);
+    this.lost.delete(existing);
     const bg = this.background;
     if (!bg) return;
     const before = bg.put;
@@ -237,6 +261,7 @@ export class Package {
     this.byLower.delete(existing.toLowerCase());
     this.early.delete(existing);
     this.deflatedHere.delete(existing);
+    this.lost.delete(existing);
   }
 
   /** The relationships of a part ("" for the package's own). */
@@ -308,6 +333,7 @@ export class Package {
   /** The package as bytes: unchanged parts copied raw, the rest deflated. */
   toBytes(deflate?: Deflater): Uint8Array {
     if (this.early.size) this.background?.deflater.finish();
+    this.checkNoneLost();
     return writeZip([...this.parts.values()], deflate);
   }
 
@@ -322,6 +348,10 @@ export class Package {
       if ("data" in p && !this.early.has(name)) here.set(name, compressed(p, deflate));
     await Promise.all(this.early.values());
     this.early.clear();
-    return writeZip([...this.parts.values()].map((p) => here.get(p.name) ?? p));
+    this.checkNoneLost();
+    return writeZip(
+      [...this.parts.values()].map((p) => here.get(p.name) ?? p),
+      deflate,
+    );
   }
 }

@@ -64,7 +64,8 @@ export interface BackgroundDeflater {
   /**
    * Starts deflating `data`, which the deflater may take (its buffer then reads as empty here).
    * `done` is called once with the result: from `collect()` or `finish()`, or when the event loop
-   * delivers it; the promise settles after that (or with the failure).
+   * delivers it; the promise settles after that, or rejects on a failure — with the bytes given
+   * back as the error's `data` when the deflater had taken them and still can.
    */
   deflate(data: Uint8Array, done: (result: Deflated) => void): Promise<void>;
   /** Calls `done` for every part finished so far, without waiting. */

@@ -127,15 +127,35 @@ describe("deflating parts in the background", () => {
     expect(Package.open(bytes).bytes("xl/worksheets/sheet8.xml")).toEqual(sheet(400));
   });
 
-  it("fails the write when the deflate fails, rather than writing a part short", async () => {
-    const failing: BackgroundDeflater = {
-      deflate: () => Promise.reject(new Error("worker gone")),
+  it("deflates here a part the worker failed on, and never writes a part the worker kept", async () => {
+    const expected = (pkg: Package) =>
+      Package.open(pkg.toBytes(nodeDeflate)).bytes("xl/worksheets/sheet1.xml");
+    const fails = (how: "untouched" | "given back" | "kept"): BackgroundDeflater => ({
+      deflate: (data) => {
+        if (how === "untouched") return Promise.reject(new Error("worker gone"));
+        // The bytes move out, as to a real worker (the array given reads as empty after).
+        const moved = structuredClone(data, { transfer: [data.buffer as ArrayBuffer] });
+        return Promise.reject(
+          Object.assign(new Error("worker gone"), how === "given back" ? { data: moved } : {}),
+        );
+      },
       collect: () => undefined,
       finish: () => undefined,
-    };
+    });
+    for (const how of ["untouched", "given back"] as const) {
+      const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
+      pkg.deflateInBackground(fails(how), 1024, 0);
+      const data = sheet(300);
+      const copy = data.slice();
+      pkg.put("xl/worksheets/sheet1.xml", data);
+      const bytes = await pkg.toBytesAsync(nodeDeflate);
+      expect(Package.open(bytes).bytes("xl/worksheets/sheet1.xml")).toEqual(copy);
+      expect(expected(pkg)).toEqual(copy);
+    }
     const pkg = Package.fromParts({ "[Content_Types].xml": "<Types/>" });
-    pkg.deflateInBackground(failing, 1024, 0);
+    pkg.deflateInBackground(fails("kept"), 1024, 0);
     pkg.put("xl/worksheets/sheet1.xml", sheet(300));
-    await expect(pkg.toBytesAsync(nodeDeflate)).rejects.toThrow("worker gone");
+    await expect(pkg.toBytesAsync(nodeDeflate)).rejects.toThrow(/sheet1\.xml was lost/);
+    expect(() => pkg.toBytes(nodeDeflate)).toThrow(/sheet1\.xml was lost/);
   });
 });

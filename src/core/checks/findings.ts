@@ -291,9 +291,12 @@ function titleKey(title: string): string {
 
 /** A key's code units in reverse order: a sort key only (so a split surrogate pair does no harm). */
 function reversed(key: string): string {
-  let out = "";
-  for (let i = key.length - 1; i >= 0; i--) out += key[i];
-  return out;
+  // Code units into one array, one string made from it (appending a character at a time made a
+  // string per character: 20 MB for a 30,000-task list).
+  if (key.length > 4096) return key.split("").reverse().join(""); // beyond what one call may take
+  const units = new Array<number>(key.length);
+  for (let i = 0; i < key.length; i++) units[key.length - 1 - i] = key.charCodeAt(i);
+  return String.fromCharCode(...units);
 }
 
 /**

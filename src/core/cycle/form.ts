@@ -29,6 +29,8 @@ export const FORM_HEADER_ROW = 7;
 
 const ROW_MARK = "TL1";
 const FORM_MARK = "TL1F";
+const ROW_PREFIX = `${ROW_MARK}|`;
+const FORM_PREFIX = `${FORM_MARK}|`;
 
 export interface FormIdentity {
   ledgerId: string;
@@ -114,15 +116,22 @@ export function readForm(grid: Grid): ReadForm | null {
   const rows: FormRow[] = [];
   let idCol = FORM_COL.identity;
   // The identity column: where the first mark is found.
+  let marked = false;
   outer: for (const row of grid.rows) {
     for (let c = 0; c < (row?.length ?? 0); c++) {
-      const text = cellText(row![c] ?? null);
-      if (text.startsWith(ROW_MARK + "|") || text.startsWith(FORM_MARK + "|")) {
+      const v = row![c];
+      // Marks are texts: numbers and dates (most of a list's other cells) are not read as text.
+      if (typeof v !== "string" || v.length < 4) continue;
+      const text = v.charCodeAt(0) <= 0x20 || v.charCodeAt(0) === 0x3000 ? v.trimStart() : v;
+      if (text.startsWith(ROW_PREFIX) || text.startsWith(FORM_PREFIX)) {
         idCol = c + 1;
+        marked = true;
         break outer;
       }
     }
   }
+  // No identity anywhere: not a form (a list of 30,000 tasks was split row by row to learn it).
+  if (!marked) return null;
   const shift = idCol - FORM_COL.identity;
   const at = (row: CellValue[] | undefined, col: number) => row?.[col + shift - 1];
   const text = (row: CellValue[] | undefined, col: number) => cellText(at(row, col) ?? null).trim();

@@ -145,20 +145,24 @@ export function applyReports(
   const started = reports.some((r) => r.state === "taken");
   const cycle: TaskCycle[] = [];
   const tasks: Task[] = list.tasks.map((task, i) => {
-    const own = byKey.get(taskKey(task)) ?? [];
-    const leads = new Set(task.lead.map((u) => u.name));
+    // Before any report (a first run), nothing to look up for a task.
+    const own = byKey.size ? (byKey.get(taskKey(task)) ?? NONE) : NONE;
     let latest: ProgressReport | null = null;
+    let reportedNow = false;
     const coop = new Map<string, ProgressReport>();
-    for (const r of own) {
-      if (leads.has(r.unit)) {
-        if (!latest || newer(r, latest)) latest = r;
-      } else {
-        const prev = coop.get(r.unit);
-        if (!prev || newer(r, prev)) coop.set(r.unit, r);
+    if (own.length) {
+      const leads = new Set(task.lead.map((u) => u.name));
+      for (const r of own) {
+        if (leads.has(r.unit)) {
+          if (!latest || newer(r, latest)) latest = r;
+          if (r.period === opts.period) reportedNow = true;
+        } else {
+          const prev = coop.get(r.unit);
+          if (!prev || newer(r, prev)) coop.set(r.unit, r);
+        }
       }
     }
     const status = latest ? reportStatus(latest) : task.status;
-    const reportedNow = own.some((r) => leads.has(r.unit) && r.period === opts.period);
     cycle.push({
       reported: latest?.period ?? null,
       source: latest ? latest.source : "list",
@@ -172,6 +176,8 @@ export function applyReports(
   });
   return { list: { ...list, tasks }, cycle };
 }
+
+const NONE: readonly ProgressReport[] = [];
 
 /** Units that returned a taken report for the period. */
 export function reportingUnits(reports: readonly ProgressReport[], period: string): Set<string> {

@@ -4,6 +4,7 @@
  * added at the end. Cells that refer to it are always data, never formulas.
  */
 import { stringItemText } from "./sheet-reader";
+import { ByteSink } from "./byte-sink";
 import { element, elements, rootPrefix, xmlText } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -81,8 +82,12 @@ export class SharedStrings {
     return this.added.length === 0;
   }
 
-  /** The table with the new items at its end, in chunks. */
-  *chunks(): Generator<string> {
+  /**
+   * The table with the new items at its end, as UTF-8 bytes (written into `sink`, which is left
+   * empty). Item by item into one buffer: 13.8 MB of items at 30,000 tasks were 58 MB of joined
+   * strings before they were encoded.
+   */
+  bytes(sink = new ByteSink()): Uint8Array {
     const p = this.prefix;
     const base =
       this.xml ??
@@ -101,16 +106,16 @@ export class SharedStrings {
         ` count="${count + this.references}" uniqueCount="${this.existing + this.added.length}">`,
       );
     const close = xml.lastIndexOf(`</${p}sst>`);
-    yield xml.slice(0, sst.start) + tag + xml.slice(sst.start + sst.tag.length, close);
-    let chunk = "";
+    sink.text(xml.slice(0, sst.start) + tag + xml.slice(sst.start + sst.tag.length, close));
+    const open = `<${p}si><${p}t>`;
+    const openKept = `<${p}si><${p}t xml:space="preserve">`;
+    const end = `</${p}t></${p}si>`;
     for (const text of this.added) {
-      const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-      chunk += `<${p}si><${p}t${space}>${xmlText(text)}</${p}t></${p}si>`;
-      if (chunk.length > 64 * 1024) {
-        yield chunk;
-        chunk = "";
-      }
+      sink.ascii(/^\s|\s$|\n/.test(text) ? openKept : open);
+      sink.text(xmlText(text));
+      sink.ascii(end);
     }
-    yield chunk + xml.slice(close);
+    sink.text(xml.slice(close));
+    return sink.take();
   }
 }

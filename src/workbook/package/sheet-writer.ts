@@ -13,7 +13,7 @@ import {
   type SheetPlan,
 } from "../../core/plan/model";
 import type { StyleIndex } from "./styles";
-import { ByteSink, asciiBytes } from "./byte-sink";
+import { ByteSink, asciiBytes, digitsInto } from "./byte-sink";
 import { xmlAttr, xmlText } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -83,6 +83,8 @@ function writeSheetData(sink: ByteSink, plan: SheetPlan, styles: StyleIndex, str
     }
     return t;
   };
+  // The row's number, written into one small array for every row (an array per row was 37 MB).
+  const rowNumber = new Uint8Array(16);
   sink.ascii("<sheetData>");
   for (let r = 0; r < plan.rows.length; r++) {
     const row = plan.rows[r]!;
@@ -90,9 +92,9 @@ function writeSheetData(sink: ByteSink, plan: SheetPlan, styles: StyleIndex, str
     let any = false;
     for (let c = 0; c < row.length && !any; c++) any = Boolean(row[c]);
     if (!any && height === undefined) continue;
-    const rowNumber = asciiBytes(String(r + 1));
+    const rowLength = digitsInto(rowNumber, r + 1);
     sink.ascii('<row r="');
-    sink.bytes(rowNumber);
+    sink.bytes(rowNumber, rowLength);
     sink.ascii(height === undefined ? '"' : `" ht="${height}" customHeight="1"`);
     if (!any) {
       sink.ascii("/>");
@@ -104,7 +106,7 @@ function writeSheetData(sink: ByteSink, plan: SheetPlan, styles: StyleIndex, str
       if (!cell) continue;
       if (cell.link) linked = true;
       sink.bytes((cellOpen[c] ??= asciiBytes(`<c r="${columnLetter(c + 1)}`)));
-      sink.bytes(rowNumber);
+      sink.bytes(rowNumber, rowLength);
       const tail = tailsOf(cell.s);
       const v = cell.v;
       if (typeof v === "number" && Number.isFinite(v)) {

@@ -53,36 +53,6 @@ export interface WriteOptions {
   extras?: SheetExtras;
 }
 
-const encoder = new TextEncoder();
-
-function joinChunks(chunks: Iterable<string>): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let pending = "";
-  for (const c of chunks) {
-    pending += c;
-    if (pending.length > 1 << 20) {
-      const b = encoder.encode(pending);
-      parts.push(b);
-      size += b.length;
-      pending = "";
-    }
-  }
-  if (pending) {
-    const b = encoder.encode(pending);
-    parts.push(b);
-    size += b.length;
-  }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** The settings sheet: very hidden, the settings in column A. */
 function settingsSheet(settings: LedgerSettings): SheetPlan {
   return {
@@ -286,7 +256,7 @@ export function writeSheets(
         `<Relationship Id="${freeRelId()}" Type="${REL_TYPE.sharedStrings}" Target="${xmlAttr(relativeTarget(wb.part, sstPart))}"/>`,
       );
     }
-    pkg.put(sstPart, joinChunks(strings.chunks()));
+    pkg.put(sstPart, strings.bytes(sink));
   }
 
   pkg.put(wb.part, editWorkbookXml(wb.xml, p, wb.sheets, removed, sheetEls, nameEls, wb.definedNames));

@@ -41,6 +41,20 @@ describe("ByteSink", () => {
     );
   });
 
+  it("writes any UTF-16 text as TextEncoder does, lone surrogates too, short texts and long", () => {
+    const unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const pairs = fc.constantFrom("😀", "𠀀", "\ud83d", "\ude00", "é", "县", "a");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(unit, pairs), { maxLength: 400 }), (parts) => {
+        const text = parts.join("");
+        const sink = new ByteSink(4);
+        sink.text(text);
+        expect(sink.take()).toEqual(enc.encode(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("writes the digits of powers of ten and their neighbours exactly", () => {
     const sink = new ByteSink(1);
     const ns: number[] = [];

@@ -230,31 +230,38 @@ function rowRefs(
   progressCol: number | undefined,
   groupsCol: number | undefined,
 ): Partial<Record<TaskField, SourceRef>> {
-  const at = (col: number | undefined): SourceRef | undefined => {
-    if (col === undefined) return undefined;
+  const at = (col: number): SourceRef => {
     const m = ctx.mergeAt(row, col);
     return m
       ? { kind: "cell", sheet: ctx.sheet, row: m.top, col: m.left }
       : { kind: "cell", sheet: ctx.sheet, row, col };
   };
-  const c = ctx.columns;
-  const cols: [TaskField, number | undefined][] = [
-    ["id", c.id],
-    ["title", c.title],
-    ["detail", c.detail],
-    ["lead", c.lead],
-    ["cooperating", c.cooperating],
-    ["leader", c.leader],
-    ["deadline", c.deadline],
-    ["note", c.note],
-    ["onSchedule", c.onSchedule],
-    ["progress", progressCol],
-    ["groups", groupsCol],
-  ];
   const refs: Partial<Record<TaskField, SourceRef>> = {};
-  for (const [field, col] of cols) {
-    const ref = at(col);
-    if (ref) refs[field] = ref;
-  }
+  const fixed = fixedColumns(ctx.columns);
+  for (let i = 0; i < fixed.length; i++) refs[fixed[i]![0]] = at(fixed[i]![1]);
+  if (progressCol !== undefined) refs.progress = at(progressCol);
+  if (groupsCol !== undefined) refs.groups = at(groupsCol);
   return refs;
+}
+
+/** The fields a table's every row reads from the same column, in order, made once per table. */
+const FIXED = new WeakMap<RowColumns, readonly [TaskField, number][]>();
+function fixedColumns(c: RowColumns): readonly [TaskField, number][] {
+  let out = FIXED.get(c);
+  if (!out) {
+    const all: [TaskField, number | undefined][] = [
+      ["id", c.id],
+      ["title", c.title],
+      ["detail", c.detail],
+      ["lead", c.lead],
+      ["cooperating", c.cooperating],
+      ["leader", c.leader],
+      ["deadline", c.deadline],
+      ["note", c.note],
+      ["onSchedule", c.onSchedule],
+    ];
+    out = all.filter((x): x is [TaskField, number] => x[1] !== undefined);
+    FIXED.set(c, out);
+  }
+  return out;
 }

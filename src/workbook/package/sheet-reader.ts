@@ -191,7 +191,11 @@ function cellValue(
     return is ? stringItemText(is[1]!) : null;
   }
   const v = valueText(xml, from, to);
-  if (v === undefined) return null;
+  return v === undefined ? null : typedValue(type, v, style, ctx);
+}
+
+/** A cell's `<v>` text as its type (t="s", "str", "b", "e", "d", or a number) and format say. */
+export function typedValue(type: string | undefined, v: string, style: number, ctx: SheetContext): CellValue {
   switch (type) {
     case "s":
       return ctx.strings()[Number(v)] ?? null;
@@ -213,22 +217,29 @@ function cellValue(
   }
 }
 
+/** Where `<sheetData>` starts (its `<`) and where its end tag is (the start, when it closes itself). */
+export function sheetDataAt(xml: string): { start: number; end: number } | null {
+  const start = xml.search(/<(?:[\w.-]+:)?sheetData[\s>/]/);
+  if (start < 0) return null;
+  const close = /<\/(?:[\w.-]+:)?sheetData>/g;
+  close.lastIndex = start;
+  const selfClosed = /^<[^>]*\/>/.test(xml.slice(start, xml.indexOf(">", start) + 1));
+  return { start, end: selfClosed ? start : (close.exec(xml)?.index ?? xml.length) };
+}
+
 /**
  * A worksheet part's values and merges. Merged areas are clamped to the used range (the cells
  * that hold values): a merge over a whole sheet costs no more than the cells it really covers.
  */
 export function readSheetXml(name: string, xml: string, ctx: SheetContext): Grid {
   const rows: CellValue[][] = [];
-  const dataAt = xml.search(/<(?:[\w.-]+:)?sheetData[\s>/]/);
+  const data = sheetDataAt(xml);
   let maxRow = 0;
   let maxCol = 0;
-  if (dataAt >= 0) {
+  if (data) {
+    const { start: dataAt, end: dataEnd } = data;
     let row = 0;
     let col = 0;
-    const close = /<\/(?:[\w.-]+:)?sheetData>/g;
-    close.lastIndex = dataAt;
-    const selfClosed = /^<[^>]*\/>/.test(xml.slice(dataAt, xml.indexOf(">", dataAt) + 1));
-    const dataEnd = selfClosed ? dataAt : (close.exec(xml)?.index ?? xml.length);
     // A scan from one `<` to the next: rows and cells by their names (any prefix), the rest skipped.
     let at = xml.indexOf("<", xml.indexOf(">", dataAt) + 1);
     while (at >= 0 && at < dataEnd) {
@@ -271,10 +282,20 @@ export function readSheetXml(name: string, xml: string, ctx: SheetContext): Grid
       if (col > maxCol) maxCol = col;
     }
   }
+  fillHoles(rows);
+  return { sheet: name, rows, merges: sheetMerges(xml, maxRow, maxCol) };
+}
+
+/** Rows and cells never written are empty (null), not holes. */
+export function fillHoles(rows: CellValue[][]): void {
   for (let i = 0; i < rows.length; i++) {
     const r = (rows[i] ??= []);
     for (let c = 0; c < r.length; c++) if (r[c] === undefined) r[c] = null;
   }
+}
+
+/** A sheet's merged areas, clamped to the used range (maxRow × maxCol). */
+export function sheetMerges(xml: string, maxRow: number, maxCol: number): MergedArea[] {
   const merges: MergedArea[] = [];
   for (const { tag } of elements(xml, "mergeCell")) {
     const ref = /\sref\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
@@ -292,7 +313,7 @@ export function readSheetXml(name: string, xml: string, ctx: SheetContext): Grid
       right: Math.min(Math.max(from[1], to[1]), maxCol),
     });
   }
-  return { sheet: name, rows, merges };
+  return merges;
 }
 
 /** A package's sheets read on demand, each parsed once. */

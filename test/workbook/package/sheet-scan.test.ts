@@ -8,18 +8,20 @@
 import fc from "fast-check";
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
-import type { CellValue, Grid, MergedArea } from "../../../src/core/read/grid";
+import type { CellValue, Grid } from "../../../src/core/read/grid";
 import { Package } from "../../../src/workbook/package/package";
 import {
   PackageReader,
   type SheetContext,
+  fillHoles,
   parseRef,
   readSheetXml,
-  serialToDate,
+  sheetDataAt,
+  sheetMerges,
   stringItemText,
+  typedValue,
 } from "../../../src/workbook/package/sheet-reader";
 import { isWorksheet } from "../../../src/workbook/package/workbook";
-import { decodeOoxmlEscapes, elements, unescapeXml } from "../../../src/workbook/package/xml";
 
 // ---- the oracle: the reader as it was before the scan ----
 const CELL_OR_ROW = /<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*)>/g;
@@ -32,41 +34,20 @@ function oracleValue(type: string | undefined, body: string, style: number, ctx:
     const is = IS_TEXT.exec(body);
     return is ? stringItemText(is[1]!) : null;
   }
+  // Finding the <v> text is what the scan changed; reading it as its type is the reader's own.
   const v = V_TEXT.exec(body)?.[1];
-  if (v === undefined) return null;
-  switch (type) {
-    case "s":
-      return ctx.strings()[Number(v)] ?? null;
-    case "str":
-      return decodeOoxmlEscapes(unescapeXml(v));
-    case "b":
-      return v.trim() === "1" || v.trim() === "true";
-    case "e":
-      return { error: unescapeXml(v).trim() };
-    case "d": {
-      const d = new Date(unescapeXml(v).trim());
-      return Number.isNaN(d.getTime()) ? unescapeXml(v) : d;
-    }
-    default: {
-      const n = Number(v);
-      if (v.trim() === "" || !Number.isFinite(n)) return null;
-      return ctx.dates()[style] ? serialToDate(n, ctx.date1904) : n;
-    }
-  }
+  return v === undefined ? null : typedValue(type, v, style, ctx);
 }
 
 function oracle(name: string, xml: string, ctx: SheetContext): Grid {
   const rows: CellValue[][] = [];
-  const dataAt = xml.search(/<(?:[\w.-]+:)?sheetData[\s>/]/);
+  const data = sheetDataAt(xml);
   let maxRow = 0;
   let maxCol = 0;
-  if (dataAt >= 0) {
+  if (data) {
+    const { start: dataAt, end: dataEnd } = data;
     let row = 0;
     let col = 0;
-    const close = /<\/(?:[\w.-]+:)?sheetData>/g;
-    close.lastIndex = dataAt;
-    const selfClosed = /^<[^>]*\/>/.test(xml.slice(dataAt, xml.indexOf(">", dataAt) + 1));
-    const dataEnd = selfClosed ? dataAt : (close.exec(xml)?.index ?? xml.length);
     CELL_OR_ROW.lastIndex = dataAt;
     let m: RegExpExecArray | null;
     while ((m = CELL_OR_ROW.exec(xml)) && m.index < dataEnd) {
@@ -107,29 +88,11 @@ function oracle(name: string, xml: string, ctx: SheetContext): Grid {
       if (col > maxCol) maxCol = col;
     }
   }
-  for (let i = 0; i < rows.length; i++) {
-    const r = (rows[i] ??= []);
-    for (let c = 0; c < r.length; c++) if (r[c] === undefined) r[c] = null;
-  }
-  const merges: MergedArea[] = [];
-  for (const { tag } of elements(xml, "mergeCell")) {
-    const ref = /\sref\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
-    const [a, b = a] = ref.split(":");
-    const from = oracleRef(a ?? "");
-    const to = oracleRef(b ?? "");
-    if (!from || !to) continue;
-    const top = Math.min(from[0], to[0]);
-    const left = Math.min(from[1], to[1]);
-    if (top > maxRow || left > maxCol) continue;
-    merges.push({
-      top,
-      left,
-      bottom: Math.min(Math.max(from[0], to[0]), maxRow),
-      right: Math.min(Math.max(from[1], to[1]), maxCol),
-    });
-  }
-  return { sheet: name, rows, merges };
+  // What the scan did not change (holes filled, merges clamped) is the reader's own.
+  fillHoles(rows);
+  return { sheet: name, rows, merges: sheetMerges(xml, maxRow, maxCol) };
 }
+
 function oracleRef(ref: string): [number, number] | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
   if (!m) return undefined;

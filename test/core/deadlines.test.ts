@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { findDeadlineInText, nextRecurringDue, parseDeadline } from "../../src/core/deadlines/parse";
-import { lastDayOfMonth } from "../../src/core/deadlines/dates";
+import { lastDayOfMonth, parseCnNumber } from "../../src/core/deadlines/dates";
+import { parseDateLine } from "../../src/core/read/raw";
 
 const ctx = { year: 2024, asOf: "2024-07-01" };
 
@@ -172,5 +173,21 @@ describe("deadlines stored as numbers (issue 14)", () => {
         );
       }),
     );
+  });
+});
+
+describe("Chinese numbers in dates", () => {
+  it("reads a document's date line written in Chinese numerals, and nothing that is no date", () => {
+    expect(parseDateLine("二〇二二年十二月十五日")).toBe("2022-12-15");
+    expect(parseDateLine("二〇二三年六月三十日")).toBe("2023-06-30");
+    expect(parseDateLine("2023年6月30日")).toBe("2023-06-30");
+    expect(parseDateLine("二〇二三年十十月一日")).toBeNull();
+  });
+
+  it("counts tens once: 十十 is no number", () => {
+    expect(parseCnNumber("十")).toBe(10);
+    expect(parseCnNumber("二十五")).toBe(25);
+    expect(parseCnNumber("二〇二四")).toBe(2024);
+    expect(parseCnNumber("十十")).toBeNaN();
   });
 });

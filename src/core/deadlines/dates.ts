@@ -76,7 +76,9 @@ export function parseCnNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   if (!/^[〇零一二两三四五六七八九十]+$/.test(s)) return NaN;
   if (s.includes("十")) {
-    const [tens, ones] = s.split("十");
+    const parts = s.split("十");
+    if (parts.length > 2) return NaN; // 十十 is no number
+    const [tens, ones] = parts;
     const t = tens ? (CN_DIGITS[tens] ?? NaN) : 1;
     const o = ones ? (CN_DIGITS[ones] ?? NaN) : 0;
     return t * 10 + o;

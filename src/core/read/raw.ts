@@ -2,6 +2,7 @@
  * What a reader produces before units, deadlines and status are resolved: the task's texts as
  * found, with the responsibility already split into names and groups.
  */
+import { parseCnNumber } from "../deadlines/dates";
 import type { CellError, ReadNote, SourceRef, TaskField } from "../model";
 import { type MessageParams, type ReadMessageKey, type Said, english } from "./messages";
 
@@ -87,30 +88,6 @@ export function findYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-function cnNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.length === 4) return Number([...s].map((c) => CN_DIGIT[c] ?? NaN).join(""));
-  // 十, 十二, 二十, 三十一
-  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
-  if (!m || (!m[2] && !m[3])) return NaN;
-  const tens = m[2] ? (m[1] ? (CN_DIGIT[m[1]] ?? 0) : 1) : 0;
-  return tens * 10 + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
-}
-
 /** A line that is only a date, as documents are dated: "2023年6月30日", "二〇二二年十二月十五日". */
 export function parseDateLine(line: string): string | null {
   const m =
@@ -118,9 +95,9 @@ export function parseDateLine(line: string): string | null {
       line,
     );
   if (!m) return null;
-  const y = cnNumber(m[1]!);
-  const mo = cnNumber(m[2]!);
-  const d = cnNumber(m[3]!);
+  const y = parseCnNumber(m[1]!);
+  const mo = parseCnNumber(m[2]!);
+  const d = parseCnNumber(m[3]!);
   if (!(y >= 2000 && y <= 2099 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
